@@ -1,0 +1,329 @@
+package io.tenure.console;
+
+import static io.tenure.console.Html.escape;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.tenure.api.console.ConsolePage;
+import io.tenure.api.module.ModuleException;
+import io.tenure.api.module.ModuleInfo;
+import io.tenure.api.module.ModuleKind;
+import io.tenure.api.module.ModuleService;
+import io.tenure.api.security.AuthenticatedUser;
+import io.tenure.api.security.Role;
+import io.tenure.api.security.UserService;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The admin console under {@code /console/}: login and logout, the modules page where administrators start and
+ * stop features and bundles, and every {@link ConsolePage} other bundles register. Every page carries strict
+ * security headers; every state change is a POST with the session's CSRF token and a same-origin check.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern("/console/*")
+public class ConsoleServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleServlet.class);
+
+    private final transient ConsoleSessions sessions = new ConsoleSessions(Duration.ofMinutes(30), Clock.systemUTC());
+    private final transient List<ConsolePage> pages = new CopyOnWriteArrayList<>();
+
+    @Reference
+    private transient UserService users;
+
+    @Reference
+    private transient ModuleService modules;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addPage(ConsolePage page) {
+        pages.add(page);
+    }
+
+    void removePage(ConsolePage page) {
+        pages.remove(page);
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Content-Security-Policy",
+                "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        response.setHeader("Cache-Control", "no-store");
+        String path = Optional.ofNullable(request.getPathInfo()).orElse("/");
+        if (path.equals("/console.css")) {
+            serveCss(response);
+            return;
+        }
+        if (path.equals("/login")) {
+            if (request.getMethod().equals("POST")) {
+                login(request, response);
+            } else {
+                loginPage(response, null, 200);
+            }
+            return;
+        }
+        Optional<ConsoleSessions.Session> session = sessions.find(cookie(request));
+        if (session.isEmpty()) {
+            response.sendRedirect("/console/login");
+            return;
+        }
+        if (request.getMethod().equals("POST")) {
+            if (!sameOrigin(request) || !session.get().csrfToken().equals(request.getParameter("csrf"))) {
+                page(response, session.get(), "Refused", 403,
+                        "<p class=\"error\">The request was refused: it did not carry this session's CSRF token or came"
+                                + " from another site. Reload the page and try again.</p>");
+                return;
+            }
+            post(path, request, response, session.get());
+            return;
+        }
+        if (!request.getMethod().equals("GET")) {
+            response.sendError(405);
+            return;
+        }
+        get(path, request, response, session.get());
+    }
+
+    private void get(String path, HttpServletRequest request, HttpServletResponse response, ConsoleSessions.Session session)
+            throws IOException {
+        if (path.equals("/") || path.isEmpty()) {
+            page(response, session, "Overview", 200, overview());
+            return;
+        }
+        if (path.equals("/modules")) {
+            page(response, session, "Modules", 200, modulesPage(session, request.getParameter("message")));
+            return;
+        }
+        String name = path.substring(1);
+        Optional<ConsolePage> page = pages.stream().filter(p -> p.path().equals(name)).findFirst();
+        if (page.isEmpty()) {
+            page(response, session, "Not found", 404, "<p class=\"error\">There is no page " + escape(path)
+                    + ". Its module may be stopped.</p>");
+            return;
+        }
+        if (!session.user().may(page.get().role())) {
+            page(response, session, "Forbidden", 403, "<p class=\"error\">This page needs the " + page.get().role().code()
+                    + " role.</p>");
+            return;
+        }
+        Map<String, String> parameters = new HashMap<>();
+        request.getParameterMap().forEach((k, v) -> parameters.put(k, v[0]));
+        String body;
+        try {
+            body = page.get().render(session.user(), parameters);
+        } catch (RuntimeException e) {
+            LOG.error("Console page {} failed to render", name, e);
+            body = "<p class=\"error\">This page failed to render: " + escape(e.getMessage()) + "</p>";
+        }
+        page(response, session, page.get().title(), 200, body);
+    }
+
+    private void post(String path, HttpServletRequest request, HttpServletResponse response, ConsoleSessions.Session session)
+            throws IOException {
+        if (path.equals("/logout")) {
+            sessions.close(session.id());
+            response.addHeader("Set-Cookie", sessionCookie(request, "", 0));
+            response.sendRedirect("/console/login");
+            return;
+        }
+        if (path.equals("/modules")) {
+            if (!session.user().may(Role.ADMIN)) {
+                page(response, session, "Forbidden", 403, "<p class=\"error\">Only an admin can start or stop modules.</p>");
+                return;
+            }
+            String id = Optional.ofNullable(request.getParameter("id")).orElse("");
+            String action = Optional.ofNullable(request.getParameter("action")).orElse("");
+            String message;
+            try {
+                ModuleInfo result = switch (action) {
+                    case "start" -> modules.start(id);
+                    case "stop" -> modules.stop(id);
+                    default -> throw new ModuleException(ModuleException.Reason.NOT_FOUND, "unknown action '" + action + "'");
+                };
+                message = result.name() + " is now " + result.state().name().toLowerCase(java.util.Locale.ROOT);
+                LOG.info("Console: {} {} {}", session.user().name(), action, id);
+            } catch (ModuleException e) {
+                message = "Could not " + action + " " + id + ": " + e.getMessage();
+            }
+            response.sendRedirect("/console/modules?message=" + java.net.URLEncoder.encode(message, StandardCharsets.UTF_8));
+            return;
+        }
+        response.sendError(404);
+    }
+
+    private void login(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!sameOrigin(request)) {
+            loginPage(response, "The login came from another site and was refused.", 403);
+            return;
+        }
+        Optional<AuthenticatedUser> user = users.authenticate(request.getParameter("user"), request.getParameter("password"));
+        if (user.isEmpty()) {
+            loginPage(response, "Wrong user name or password. After repeated failures, logins for that name are paused"
+                    + " for a while.", 401);
+            return;
+        }
+        ConsoleSessions.Session session = sessions.open(user.get());
+        response.addHeader("Set-Cookie", sessionCookie(request, session.id(), -1));
+        response.sendRedirect("/console/");
+    }
+
+    private static String sessionCookie(HttpServletRequest request, String value, int maxAge) {
+        return ConsoleSessions.COOKIE + "=" + value + "; Path=/console; HttpOnly; SameSite=Strict"
+                + (request.isSecure() ? "; Secure" : "") + (maxAge >= 0 ? "; Max-Age=" + maxAge : "");
+    }
+
+    private static String cookie(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
+                if (cookie.getName().equals(ConsoleSessions.COOKIE)) {
+                    return cookie.getValue();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A state change must come from a page of this server: Origin (or Referer) must name this host. */
+    static boolean sameOrigin(HttpServletRequest request) {
+        String origin = Optional.ofNullable(request.getHeader("Origin")).orElse(request.getHeader("Referer"));
+        if (origin == null || origin.equals("null")) {
+            return false;
+        }
+        try {
+            URI uri = URI.create(origin);
+            String host = request.getHeader("Host");
+            String authority = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+            return host != null && host.equalsIgnoreCase(authority);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    // ---- Pages -------------------------------------------------------------------------------------------------
+
+    private String overview() {
+        StringBuilder html = new StringBuilder("<h2>Features</h2><ul class=\"cards\">");
+        for (ModuleInfo module : modules.modules()) {
+            if (module.kind() == ModuleKind.FEATURE) {
+                html.append("<li><strong>").append(escape(module.name())).append("</strong> <span class=\"state ")
+                        .append(escape(state(module))).append("\">").append(escape(state(module))).append("</span><br>")
+                        .append(escape(module.members().size())).append(" bundles</li>");
+            }
+        }
+        html.append("</ul>");
+        return html.toString();
+    }
+
+    private String modulesPage(ConsoleSessions.Session session, String message) {
+        boolean admin = session.user().may(Role.ADMIN);
+        StringBuilder html = new StringBuilder();
+        if (message != null) {
+            html.append("<p class=\"message\" role=\"status\">").append(escape(message)).append("</p>");
+        }
+        html.append("<table><caption>Features and bundles</caption><thead><tr><th scope=\"col\">Module</th>"
+                + "<th scope=\"col\">Kind</th><th scope=\"col\">Version</th><th scope=\"col\">State</th>"
+                + "<th scope=\"col\">Contributes</th><th scope=\"col\">Action</th></tr></thead><tbody>");
+        for (ModuleInfo module : modules.modules()) {
+            html.append("<tr><td><strong>").append(escape(module.name())).append("</strong><br><code>")
+                    .append(escape(module.id())).append("</code></td><td>").append(escape(kind(module)))
+                    .append("</td><td>").append(escape(module.version())).append("</td><td><span class=\"state ")
+                    .append(escape(state(module))).append("\">").append(escape(state(module))).append("</span>");
+            module.error().ifPresent(e -> html.append("<br><small class=\"error\">").append(escape(e)).append("</small>"));
+            html.append("</td><td><small>");
+            module.contributions().stream().limit(6).forEach(c ->
+                    html.append(escape(c.type())).append(": ").append(escape(c.name())).append("<br>"));
+            html.append("</small></td><td>");
+            if (admin && !module.required()) {
+                boolean running = !state(module).equals("stopped") && !state(module).equals("resolved")
+                        && !state(module).equals("installed");
+                String action = running ? "stop" : "start";
+                String consequence = running ? " data-confirm=\"Stopping " + escape(module.name())
+                        + " removes what it contributes.\"" : "";
+                html.append("<form method=\"post\" action=\"/console/modules\"><input type=\"hidden\" name=\"csrf\" value=\"")
+                        .append(escape(session.csrfToken())).append("\"><input type=\"hidden\" name=\"id\" value=\"")
+                        .append(escape(module.id())).append("\"><button name=\"action\" value=\"").append(action)
+                        .append("\"").append(consequence).append(">").append(action).append("</button></form>");
+            } else if (module.required()) {
+                html.append("<small>required</small>");
+            }
+            html.append("</td></tr>");
+        }
+        html.append("</tbody></table>");
+        return html.toString();
+    }
+
+    private static String kind(ModuleInfo module) {
+        return module.kind() == ModuleKind.FEATURE ? "feature" : module.origin() + " bundle";
+    }
+
+    private static String state(ModuleInfo module) {
+        return module.state().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private void page(HttpServletResponse response, ConsoleSessions.Session session, String title, int status, String body)
+            throws IOException {
+        StringBuilder nav = new StringBuilder("<a href=\"/console/\">Overview</a><a href=\"/console/modules\">Modules</a>");
+        pages.stream().filter(p -> session.user().may(p.role())).sorted(Comparator.comparingInt(ConsolePage::order)
+                .thenComparing(ConsolePage::title)).forEach(p -> nav.append("<a href=\"/console/").append(escape(p.path()))
+                        .append("\">").append(escape(p.title())).append("</a>"));
+        String user = "<span>" + escape(session.user().name()) + " (" + escape(session.user().role().code()) + ")</span>"
+                + "<form method=\"post\" action=\"/console/logout\"><input type=\"hidden\" name=\"csrf\" value=\""
+                + escape(session.csrfToken()) + "\"><button>Log out</button></form>";
+        write(response, status, title, "<header><h1>Tenure</h1><nav aria-label=\"Main\">" + nav + "</nav><div class=\"user\">"
+                + user + "</div></header><main><h2>" + escape(title) + "</h2>" + body + "</main>");
+    }
+
+    private void loginPage(HttpServletResponse response, String error, int status) throws IOException {
+        write(response, status, "Log in", "<main class=\"login\"><h1>Tenure</h1>"
+                + (error == null ? "" : "<p class=\"error\" role=\"alert\">" + escape(error) + "</p>")
+                + "<form method=\"post\" action=\"/console/login\"><label for=\"user\">User</label>"
+                + "<input id=\"user\" name=\"user\" autocomplete=\"username\" required autofocus>"
+                + "<label for=\"password\">Password</label><input id=\"password\" name=\"password\" type=\"password\""
+                + " autocomplete=\"current-password\" required><button type=\"submit\">Log in</button></form></main>");
+    }
+
+    private static void write(HttpServletResponse response, int status, String title, String body) throws IOException {
+        response.setStatus(status);
+        response.setContentType("text/html;charset=utf-8");
+        response.getWriter().write("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + escape(title)
+                + " · Tenure</title><link rel=\"stylesheet\" href=\"/console/console.css\"></head><body>" + body
+                + "</body></html>");
+    }
+
+    private void serveCss(HttpServletResponse response) throws IOException {
+        response.setContentType("text/css;charset=utf-8");
+        response.setHeader("Cache-Control", "max-age=300");
+        try (InputStream css = ConsoleServlet.class.getResourceAsStream("/static/console.css")) {
+            css.transferTo(response.getOutputStream());
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package io.tenure.web;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+import org.osgi.framework.Constants;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.tenure.api.rest.ApiException;
+import io.tenure.api.rest.ApiResource;
+import io.tenure.api.rest.ApiResponse;
+import io.tenure.api.security.AuthenticatedUser;
+import io.tenure.api.security.UserService;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Serves {@code /api/v1/*}: authenticates the caller (HTTP Basic or a bearer token), routes to the
+ * {@link ApiResource} service registered for the first path segment, writes its answer as JSON and turns every
+ * failure into the JSON error format. Resources come and go with their bundles; a request to a resource whose
+ * bundle is stopping is answered 404 or by the resource, never with a stale one.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern("/api/*")
+public class ApiServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
+    private static final String CHALLENGE = "Basic realm=\"Tenure\", charset=\"UTF-8\"";
+
+    /** Resources by path; several bundles may offer one path, the highest ranking wins. */
+    private final Map<String, ConcurrentSkipListMap<Rank, ApiResource>> resources = new ConcurrentHashMap<>();
+
+    @Reference
+    private UserService users;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addResource(ApiResource resource, Map<String, Object> properties) {
+        String path = String.valueOf(properties.get(ApiResource.PATH));
+        resources.computeIfAbsent(path, p -> new ConcurrentSkipListMap<Rank, ApiResource>(java.util.Comparator.reverseOrder()))
+                .put(new Rank(properties), resource);
+    }
+
+    void removeResource(ApiResource resource, Map<String, Object> properties) {
+        String path = String.valueOf(properties.get(ApiResource.PATH));
+        Map<Rank, ApiResource> byRank = resources.get(path);
+        if (byRank != null) {
+            byRank.values().removeIf(r -> r == resource);
+        }
+    }
+
+    /** Service ranking, then lower service id first. */
+    private record Rank(int ranking, long serviceId) implements Comparable<Rank> {
+        Rank(Map<String, Object> properties) {
+            this(properties.get(Constants.SERVICE_RANKING) instanceof Integer r ? r : 0,
+                    (Long) properties.get(Constants.SERVICE_ID));
+        }
+
+        @Override
+        public int compareTo(Rank o) {
+            int c = Integer.compare(ranking, o.ranking);
+            return c != 0 ? c : Long.compare(o.serviceId, serviceId);
+        }
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Cache-Control", "no-store");
+        String pathInfo = Optional.ofNullable(request.getPathInfo()).orElse("/");
+        if (!pathInfo.startsWith("/v1/")) {
+            writeError(response, new ApiException(404, "not_found", "the API lives under /api/v1/", List.of()));
+            return;
+        }
+        Optional<AuthenticatedUser> user = authenticate(request);
+        if (user.isEmpty()) {
+            response.setHeader("WWW-Authenticate", CHALLENGE);
+            writeError(response, new ApiException(401, "unauthorized",
+                    "log in with HTTP Basic (user and password) or send Authorization: Bearer <token>", List.of()));
+            return;
+        }
+        List<String> segments = new ArrayList<>();
+        for (String s : pathInfo.substring("/v1/".length()).split("/")) {
+            if (!s.isEmpty()) {
+                segments.add(URLDecoder.decode(s, StandardCharsets.UTF_8));
+            }
+        }
+        if (segments.isEmpty()) {
+            writeError(response, ApiException.notFound("name a resource, e.g. /api/v1/modules"));
+            return;
+        }
+        ApiResource resource = Optional.ofNullable(resources.get(segments.get(0)))
+                .flatMap(m -> m.values().stream().findFirst()).orElse(null);
+        if (resource == null) {
+            writeError(response, ApiException.notFound("no API resource /api/v1/" + segments.get(0)
+                    + " (its module may be stopped)"));
+            return;
+        }
+        try {
+            ApiResponse answer = resource.handle(new ApiRequestImpl(request, segments.subList(1, segments.size()),
+                    query(request), user.get()));
+            response.setStatus(answer.status());
+            answer.headers().forEach(response::setHeader);
+            if (answer.body().isPresent()) {
+                response.setContentType("application/json;charset=utf-8");
+                try (Writer writer = response.getWriter()) {
+                    Json.GSON.toJson(answer.body().get(), writer);
+                }
+            }
+        } catch (ApiException e) {
+            writeError(response, e);
+        } catch (RuntimeException e) {
+            String incident = UUID.randomUUID().toString();
+            LOG.error("Request {} {} failed (incident {})", request.getMethod(), request.getRequestURI(), incident, e);
+            writeError(response, new ApiException(500, "internal_error", "the server failed to answer; incident "
+                    + incident + " is in the log", List.of(String.valueOf(e.getMessage()))));
+        }
+    }
+
+    private Optional<AuthenticatedUser> authenticate(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header == null) {
+            return Optional.empty();
+        }
+        if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return users.authenticateToken(header.substring(7).trim());
+        }
+        if (header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            String decoded;
+            try {
+                decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+            int colon = decoded.indexOf(':');
+            return colon < 0 ? Optional.empty() : users.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1));
+        }
+        return Optional.empty();
+    }
+
+    private static Map<String, String> query(HttpServletRequest request) {
+        Map<String, String> query = new HashMap<>();
+        request.getParameterMap().forEach((k, v) -> {
+            if (v.length > 0) {
+                query.put(k, v[0]);
+            }
+        });
+        return query;
+    }
+
+    static void writeError(HttpServletResponse response, ApiException e) throws IOException {
+        response.setStatus(e.status());
+        response.setContentType("application/json;charset=utf-8");
+        Map<String, Object> error = new java.util.LinkedHashMap<>();
+        error.put("code", e.code());
+        error.put("message", e.getMessage());
+        error.put("details", e.details());
+        try (Writer writer = response.getWriter()) {
+            Json.GSON.toJson(Map.of("error", error), writer);
+        }
+    }
+}
