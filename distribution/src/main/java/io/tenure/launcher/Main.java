@@ -1,0 +1,263 @@
+package io.tenure.launcher;
+
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.apache.felix.framework.FrameworkFactory;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.wiring.BundleRevision;
+
+/**
+ * Starts Tenure: checks the port and data directory, embeds Apache Felix, installs and starts the system bundles
+ * in {@code system/} (the runtime in there starts the features), waits for {@code /health} and prints where the
+ * console is. SIGTERM or Ctrl-C stops the framework, which deactivates every component (closing the database).
+ *
+ * <p>Exit codes: 0 normal stop, 1 failed to start, 2 bad command line, 3 port in use, 4 data directory unusable.
+ */
+public final class Main {
+    static final int EXIT_FAILED = 1;
+    static final int EXIT_USAGE = 2;
+    static final int EXIT_PORT = 3;
+    static final int EXIT_DATA = 4;
+    private static final long READY_TIMEOUT_MS = 120_000;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        Path home = Path.of(System.getProperty("tenure.home", ".")).toAbsolutePath().normalize();
+        LaunchOptions options;
+        try {
+            options = LaunchOptions.parse(args, home);
+        } catch (IllegalArgumentException | IOException e) {
+            err.println("tenure: " + e.getMessage());
+            return EXIT_USAGE;
+        }
+        switch (options.command()) {
+            case "--help", "-h", "help" -> {
+                out.print(LaunchOptions.USAGE);
+                return 0;
+            }
+            case "version", "--version" -> {
+                out.println("Tenure " + version());
+                return 0;
+            }
+            case "run" -> {
+                return start(options, out, err);
+            }
+            default -> {
+                err.println("tenure: unknown command '" + options.command() + "' (see bin/tenure --help)");
+                return EXIT_USAGE;
+            }
+        }
+    }
+
+    static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v == null ? "development" : v;
+    }
+
+    private static int start(LaunchOptions options, PrintStream out, PrintStream err) {
+        long started = System.nanoTime();
+        String problem = checkDataDirectory(options.data());
+        if (problem != null) {
+            err.println("tenure: " + problem);
+            return EXIT_DATA;
+        }
+        if (!portIsFree(options.host(), options.port())) {
+            err.println("tenure: port " + options.port() + " on " + options.host()
+                    + " is already in use; stop what uses it or choose another with --port");
+            return EXIT_PORT;
+        }
+        configureLogging(options.data());
+        Framework framework = new FrameworkFactory().newFramework(frameworkProperties(options));
+        try {
+            framework.init();
+            installSystemBundles(framework, options.home().resolve("system"));
+            framework.start();
+        } catch (BundleException | IOException | RuntimeException e) {
+            err.println("tenure: the runtime could not start: " + e.getMessage());
+            stop(framework);
+            return EXIT_FAILED;
+        }
+        Thread hook = new Thread(() -> stop(framework), "tenure-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+
+        String base = "http://" + displayHost(options.host()) + ":" + options.port();
+        if (!awaitHealthy(base + "/health", framework)) {
+            err.println("tenure: the runtime did not become ready within " + READY_TIMEOUT_MS / 1000
+                    + " s; see " + base + "/health and the log above");
+        } else {
+            long ms = (System.nanoTime() - started) / 1_000_000;
+            out.println();
+            out.println("  Tenure " + version() + " is ready in " + ms + " ms.");
+            out.println("  Console:   " + base + "/console/");
+            out.println("  REST API:  " + base + "/api/v1/  (HTTP Basic or Bearer token)");
+            out.println("  Log in as 'admin' with TENURE_ADMIN_PASSWORD, or with the password printed above on the first start.");
+            out.println("  Data:      " + options.data());
+            out.println("  Stop with Ctrl-C or SIGTERM.");
+            out.println();
+            out.flush();
+        }
+        try {
+            FrameworkEvent event = framework.waitForStop(0);
+            return event.getType() == FrameworkEvent.ERROR ? EXIT_FAILED : 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return EXIT_FAILED;
+        }
+    }
+
+    static String checkDataDirectory(Path data) {
+        try {
+            Files.createDirectories(data);
+            Path probe = Files.createTempFile(data, ".write-check", ".tmp");
+            Files.delete(probe);
+            return null;
+        } catch (IOException | SecurityException e) {
+            return "data directory " + data + " is not writable (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + "); choose another with --data";
+        }
+    }
+
+    static boolean portIsFree(String host, int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getByName(host), port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String displayHost(String host) {
+        return host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+    }
+
+    private static void configureLogging(Path data) {
+        setDefault("org.slf4j.simpleLogger.defaultLogLevel", "info");
+        setDefault("org.slf4j.simpleLogger.showDateTime", "true");
+        setDefault("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+        setDefault("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
+        setDefault("org.slf4j.simpleLogger.log.org.apache.felix", "warn");
+    }
+
+    private static void setDefault(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+
+    static Map<String, String> frameworkProperties(LaunchOptions options) {
+        Path data = options.data();
+        Map<String, String> p = new HashMap<>();
+        p.put(Constants.FRAMEWORK_STORAGE, data.resolve("cache").resolve("felix").toString());
+        // The framework cache is rebuilt from system/, bundles/ and deploy/ at every start, so what runs is always
+        // what is on disk, never a stale copy.
+        p.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        p.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, slf4jPackages());
+        p.put("felix.log.level", "1");
+        p.put("tenure.home", options.home().toString());
+        p.put("tenure.data", data.toString());
+        p.put("tenure.demo", String.valueOf(options.demo()));
+        p.put("org.osgi.service.http.port", String.valueOf(options.port()));
+        p.put("org.apache.felix.http.host", options.host());
+        p.put("org.apache.felix.http.enable", "true");
+        p.put("org.apache.felix.http.jetty.sendServerHeader", "false");
+        p.put("felix.cm.dir", data.resolve("config").toString());
+        p.put("ds.loglevel", "warn");
+        p.put("felix.fileinstall.dir", options.home().resolve("deploy").toString());
+        p.put("felix.fileinstall.filter", ".*\\.jar");
+        p.put("felix.fileinstall.poll", "500");
+        p.put("felix.fileinstall.noInitialDelay", "true");
+        p.put("felix.fileinstall.bundles.new.start", "true");
+        p.put("felix.fileinstall.log.level", "2");
+        p.put("felix.fileinstall.enableConfigSave", "false");
+        p.putAll(options.frameworkProperties());
+        return p;
+    }
+
+    private static String slf4jPackages() {
+        String v = "2.0.16";
+        return Stream.of("org.slf4j", "org.slf4j.spi", "org.slf4j.event", "org.slf4j.helpers")
+                .map(pkg -> pkg + ";version=" + v).reduce((a, b) -> a + "," + b).orElseThrow();
+    }
+
+    /** Installs every JAR in {@code system/}, then starts each one that is not a fragment. */
+    private static void installSystemBundles(Framework framework, Path system) throws IOException, BundleException {
+        if (!Files.isDirectory(system)) {
+            throw new IOException(system + " is missing: this is not a Tenure installation (run from distribution/target/tenure)");
+        }
+        List<Bundle> installed = new ArrayList<>();
+        try (Stream<Path> jars = Files.list(system)) {
+            for (Path jar : jars.filter(f -> f.toString().endsWith(".jar")).sorted().toList()) {
+                installed.add(framework.getBundleContext().installBundle(jar.toUri().toString()));
+            }
+        }
+        for (Bundle bundle : installed) {
+            if ((bundle.adapt(BundleRevision.class).getTypes() & BundleRevision.TYPE_FRAGMENT) == 0) {
+                bundle.start();
+            }
+        }
+    }
+
+    private static boolean awaitHealthy(String url, Framework framework) {
+        long deadline = System.currentTimeMillis() + READY_TIMEOUT_MS;
+        while (System.currentTimeMillis() < deadline && framework.getState() == Bundle.ACTIVE) {
+            try {
+                HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
+                c.setConnectTimeout(500);
+                c.setReadTimeout(2000);
+                int status = c.getResponseCode();
+                c.disconnect();
+                if (status == 200) {
+                    return true;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static void stop(Framework framework) {
+        try {
+            if ((framework.getState() & (Bundle.ACTIVE | Bundle.STARTING)) != 0) {
+                framework.stop();
+                framework.waitForStop(30_000);
+                System.out.println("Tenure stopped.");
+                System.out.flush();
+            }
+        } catch (BundleException | InterruptedException e) {
+            System.err.println("tenure: stopping the runtime failed: " + e.getMessage());
+        }
+    }
+
+}
