@@ -81,6 +81,8 @@ public class ModuleManager implements ModuleService, ReadinessCheck, BundleListe
     private final ModuleChoices choices;
     private final Map<Long, String> failures = new ConcurrentHashMap<>();
     private final Map<String, String> featureFailures = new ConcurrentHashMap<>();
+    /** Features whose bundles are being started right now: they read as STARTING, not FAILED. */
+    private final Set<String> starting = ConcurrentHashMap.newKeySet();
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> new Thread(r, "tenure-modules"));
     private final CountDownLatch booted = new CountDownLatch(1);
     private final Object lock = new Object();
@@ -173,10 +175,15 @@ public class ModuleManager implements ModuleService, ReadinessCheck, BundleListe
                         start(needed);
                     }
                 }
-                persist(() -> choices.setActive(f.name(), true));
-                featureFailures.remove(f.name());
-                install(f);
-                startBundles(f);
+                starting.add(f.name());
+                try {
+                    persist(() -> choices.setActive(f.name(), true));
+                    featureFailures.remove(f.name());
+                    install(f);
+                    startBundles(f);
+                } finally {
+                    starting.remove(f.name());
+                }
                 LOG.info("Feature {} started", f.name());
                 return featureInfo(f);
             }
@@ -322,7 +329,9 @@ public class ModuleManager implements ModuleService, ReadinessCheck, BundleListe
         List<String> notReady = new ArrayList<>();
         for (FeatureDefinition feature : catalog.features()) {
             ModuleState state = featureInfo(feature).state();
-            if (choices.isActive(feature) && state != ModuleState.ACTIVE && state != ModuleState.PARTIAL) {
+            // A feature an administrator is starting right now does not make the runtime unready.
+            if (choices.isActive(feature) && state != ModuleState.ACTIVE && state != ModuleState.PARTIAL
+                    && state != ModuleState.STARTING) {
                 notReady.add(feature.name() + " is " + state.name().toLowerCase(java.util.Locale.ROOT));
             }
         }
@@ -502,7 +511,7 @@ public class ModuleManager implements ModuleService, ReadinessCheck, BundleListe
             state = ModuleState.FAILED;
         } else if (allActive) {
             state = ModuleState.ACTIVE;
-        } else if (booted.getCount() > 0) {
+        } else if (booted.getCount() > 0 || starting.contains(feature.name())) {
             state = ModuleState.STARTING;
         } else {
             state = anyStoppedByHand ? ModuleState.PARTIAL : ModuleState.FAILED;

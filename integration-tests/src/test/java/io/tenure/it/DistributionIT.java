@@ -1,0 +1,279 @@
+package io.tenure.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.jar.JarEntry;
+import java.util.jar.JarInputStream;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import org.junit.jupiter.api.Test;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/** End to end through {@code bin/tenure}: what an operator and an API client see. */
+class DistributionIT {
+
+    @Test
+    void startsAnnouncesTheConsoleAndStopsCleanlyOnSigterm() throws Exception {
+        Path home = TenureProcess.freshHome("start");
+        TenureProcess tenure = TenureProcess.start(home);
+        try {
+            awaitOutput(tenure, "is ready in");
+            assertTrue(tenure.output().contains("Console:   http://127.0.0.1:" + tenure.port + "/console/"), tenure.output());
+            JsonObject health = json(tenure.get("/health", null)).getAsJsonObject();
+            assertEquals("up", health.get("status").getAsString());
+            assertEquals("active", health.getAsJsonObject("features").get("core").getAsString());
+            assertEquals("active", health.getAsJsonObject("features").get("console").getAsString());
+            HttpResponse<String> root = tenure.get("/", null);
+            assertEquals(302, root.statusCode());
+            assertEquals("/console/", root.headers().firstValue("Location").orElse("").replaceAll("^https?://[^/]+", ""));
+        } finally {
+            int exit = tenure.stop();
+            assertEquals(143, exit, "a SIGTERM stop exits as terminated by SIGTERM");
+            awaitOutput(tenure, "Tenure stopped.");
+        }
+    }
+
+    @Test
+    void versionAndHelp() throws Exception {
+        Path home = TenureProcess.freshHome("cli");
+        assertEquals("Tenure 0.1.0-SNAPSHOT", runCli(home, "version").trim());
+        String help = runCli(home, "--help");
+        assertTrue(help.contains("--port N") && help.contains("--demo") && help.contains("TENURE_ADMIN_PASSWORD"), help);
+    }
+
+    @Test
+    void refusesATakenPortAndAnUnwritableDataDirectoryWithClearErrors() throws Exception {
+        Path home = TenureProcess.freshHome("errors");
+        try (ServerSocket taken = new ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+            Process p = TenureProcess.launch(home, home.resolve("data"), taken.getLocalPort());
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+            assertEquals(3, p.exitValue(), out);
+            assertTrue(out.contains("port " + taken.getLocalPort() + " on 127.0.0.1 is already in use"), out);
+        }
+        Path notADirectory = Files.writeString(home.resolve("plain-file"), "x");
+        Process p = TenureProcess.launch(home, notADirectory.resolve("data"), TenureProcess.freePort());
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(4, p.exitValue(), out);
+        assertTrue(out.contains("data directory " + notADirectory.resolve("data") + " is not writable"), out);
+    }
+
+    @Test
+    void restApiNeedsCredentialsAndTheRightRole() throws Exception {
+        try (TenureProcess tenure = TenureProcess.start(TenureProcess.freshHome("auth"))) {
+            HttpResponse<String> anonymous = tenure.get("/api/v1/modules", null);
+            assertEquals(401, anonymous.statusCode());
+            assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
+            assertEquals("unauthorized", json(anonymous).getAsJsonObject().getAsJsonObject("error").get("code").getAsString());
+            assertEquals(401, tenure.get("/api/v1/me", TenureProcess.basic("admin", "wrong-password")).statusCode());
+
+            JsonObject me = json(tenure.get("/api/v1/me", TenureProcess.admin())).getAsJsonObject();
+            assertEquals("admin", me.get("role").getAsString());
+
+            HttpResponse<String> created = tenure.post("/api/v1/users", TenureProcess.admin(), "application/json",
+                    "{\"name\":\"vera\",\"password\":\"viewer-password\",\"role\":\"viewer\"}".getBytes(StandardCharsets.UTF_8));
+            assertEquals(201, created.statusCode(), created.body());
+            String viewer = TenureProcess.basic("vera", "viewer-password");
+            assertEquals(200, tenure.get("/api/v1/modules", viewer).statusCode());
+            HttpResponse<String> refused = tenure.post("/api/v1/modules/console/stop", viewer, null, new byte[0]);
+            assertEquals(403, refused.statusCode());
+            assertTrue(refused.body().contains("admin role"), refused.body());
+            assertEquals(403, tenure.get("/api/v1/users", viewer).statusCode());
+
+            HttpResponse<String> bad = tenure.post("/api/v1/users", TenureProcess.admin(), "application/json",
+                    "{\"name\":\"x\",\"password\":\"short\",\"role\":\"boss\"}".getBytes(StandardCharsets.UTF_8));
+            assertEquals(400, bad.statusCode());
+            assertTrue(bad.body().contains("boss"), bad.body());
+
+            JsonObject issued = json(tenure.post("/api/v1/tokens", TenureProcess.admin(), "application/json",
+                    "{\"label\":\"it\",\"role\":\"viewer\"}".getBytes(StandardCharsets.UTF_8))).getAsJsonObject();
+            String bearer = "Bearer " + issued.get("secret").getAsString();
+            assertEquals("viewer", json(tenure.get("/api/v1/me", bearer)).getAsJsonObject().get("role").getAsString());
+            assertEquals(403, tenure.post("/api/v1/modules/console/stop", bearer, null, new byte[0]).statusCode());
+            assertEquals(401, tenure.get("/api/v1/me", "Bearer tnr_not-a-token").statusCode());
+        }
+    }
+
+    @Test
+    void togglingTheConsoleUnderLoadFailsNoOtherRequestAndTheChoiceSurvivesARestart() throws Exception {
+        Path home = TenureProcess.freshHome("toggle");
+        try (TenureProcess tenure = TenureProcess.start(home)) {
+            String token = "Bearer " + json(tenure.post("/api/v1/tokens", TenureProcess.admin(), "application/json",
+                    "{\"label\":\"load\"}".getBytes(StandardCharsets.UTF_8))).getAsJsonObject().get("secret").getAsString();
+            AtomicBoolean running = new AtomicBoolean(true);
+            AtomicInteger ok = new AtomicInteger();
+            List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<Thread> load = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                Thread t = new Thread(() -> {
+                    while (running.get()) {
+                        for (String path : List.of("/api/v1/me", "/health", "/api/v1/modules/core")) {
+                            try {
+                                HttpResponse<String> r = tenure.get(path, token);
+                                if (r.statusCode() == 200) {
+                                    ok.incrementAndGet();
+                                } else {
+                                    failures.add(path + " -> " + r.statusCode() + " " + r.body());
+                                }
+                            } catch (RuntimeException e) {
+                                failures.add(path + " -> " + e);
+                            }
+                        }
+                    }
+                });
+                t.start();
+                load.add(t);
+            }
+            for (int round = 0; round < 5; round++) {
+                HttpResponse<String> stopped = tenure.post("/api/v1/modules/console/stop", TenureProcess.admin(), null, new byte[0]);
+                assertEquals(200, stopped.statusCode(), stopped.body());
+                assertEquals("stopped", json(stopped).getAsJsonObject().get("state").getAsString());
+                assertEquals(404, tenure.get("/console/login", null).statusCode());
+                HttpResponse<String> started = tenure.post("/api/v1/modules/console/start", TenureProcess.admin(), null, new byte[0]);
+                assertEquals("active", json(started).getAsJsonObject().get("state").getAsString());
+                assertEquals(200, tenure.get("/console/login", null).statusCode());
+            }
+            running.set(false);
+            for (Thread t : load) {
+                t.join();
+            }
+            assertEquals(List.of(), failures);
+            assertTrue(ok.get() > 50, "load ran: " + ok.get());
+
+            assertEquals(409, tenure.post("/api/v1/modules/core/stop", TenureProcess.admin(), null, new byte[0]).statusCode());
+            assertEquals(404, tenure.post("/api/v1/modules/nothing/stop", TenureProcess.admin(), null, new byte[0]).statusCode());
+            assertEquals(200, tenure.post("/api/v1/modules/console/stop", TenureProcess.admin(), null, new byte[0]).statusCode());
+        }
+        try (TenureProcess again = TenureProcess.start(home)) {
+            assertEquals(404, again.get("/console/login", null).statusCode(), "the stopped console stays stopped");
+            JsonObject health = json(again.get("/health", null)).getAsJsonObject();
+            assertFalse(health.getAsJsonObject("features").has("console"));
+            assertEquals(200, again.post("/api/v1/modules/console/start", TenureProcess.admin(), null, new byte[0]).statusCode());
+            assertEquals(200, again.get("/console/login", null).statusCode());
+        }
+    }
+
+    @Test
+    void deployFolderInstallsUpdatesAndRemovesABundle() throws Exception {
+        Path home = TenureProcess.freshHome("deploy");
+        try (TenureProcess tenure = TenureProcess.start(home)) {
+            Path sample = Path.of(System.getProperty("tenure.sample.bundle"));
+            Path deployed = home.resolve("deploy/sample.jar");
+            Files.copy(sample, deployed);
+            awaitTrue(() -> tenure.get("/api/v1/sample", TenureProcess.admin()).statusCode() == 200, "sample deployed");
+            assertEquals("0.1.0.SNAPSHOT", json(tenure.get("/api/v1/sample", TenureProcess.admin())).getAsJsonObject()
+                    .get("version").getAsString());
+            JsonObject module = json(tenure.get("/api/v1/modules/tenure.it.sample", TenureProcess.admin())).getAsJsonObject();
+            assertEquals("deploy", module.get("origin").getAsString());
+            assertEquals("active", module.get("state").getAsString());
+            assertTrue(module.get("contributions").toString().contains("/api/v1/sample"), module.toString());
+
+            Path replacement = home.resolve("sample-0.2.0.tmp");
+            Files.write(replacement, withVersion(sample, "0.2.0"));
+            Files.move(replacement, deployed, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            awaitTrue(() -> tenure.get("/api/v1/sample", TenureProcess.admin()).body().contains("0.2.0"), "sample updated");
+
+            Files.delete(deployed);
+            awaitTrue(() -> tenure.get("/api/v1/sample", TenureProcess.admin()).statusCode() == 404, "sample removed");
+            assertEquals(404, tenure.get("/api/v1/modules/tenure.it.sample", TenureProcess.admin()).statusCode());
+        }
+    }
+
+    @Test
+    void uploadedBundleIsInstalledAndABadUploadIsRefused() throws Exception {
+        Path home = TenureProcess.freshHome("upload");
+        try (TenureProcess tenure = TenureProcess.start(home)) {
+            byte[] jar = Files.readAllBytes(Path.of(System.getProperty("tenure.sample.bundle")));
+            HttpResponse<String> uploaded = tenure.post("/api/v1/modules?file=sample.jar", TenureProcess.admin(),
+                    "application/java-archive", jar);
+            assertEquals(201, uploaded.statusCode(), uploaded.body());
+            assertEquals("active", json(uploaded).getAsJsonObject().get("state").getAsString());
+            assertEquals(200, tenure.get("/api/v1/sample", TenureProcess.admin()).statusCode());
+            assertTrue(Files.exists(home.resolve("deploy/tenure.it.sample-0.1.0.SNAPSHOT.jar")));
+
+            HttpResponse<String> notABundle = tenure.post("/api/v1/modules?file=notes.txt", TenureProcess.admin(),
+                    "application/octet-stream", "hello".getBytes(StandardCharsets.UTF_8));
+            assertEquals(400, notABundle.statusCode(), notABundle.body());
+            assertTrue(notABundle.body().contains("notes.txt"), notABundle.body());
+
+            HttpResponse<String> removed = tenure.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(tenure.url("/api/v1/modules/tenure.it.sample")))
+                    .header("Authorization", TenureProcess.admin()).DELETE().build());
+            assertEquals(204, removed.statusCode(), removed.body());
+            assertEquals(404, tenure.get("/api/v1/sample", TenureProcess.admin()).statusCode());
+            assertFalse(Files.exists(home.resolve("deploy/tenure.it.sample-0.1.0.SNAPSHOT.jar")));
+        }
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------------------------
+
+    static JsonElement json(HttpResponse<String> response) {
+        return JsonParser.parseString(response.body());
+    }
+
+    static void awaitTrue(Supplier<Boolean> condition, String what) {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (condition.get()) {
+                return;
+            }
+            TenureProcess.sleep(100);
+        }
+        throw new AssertionError("timed out waiting for: " + what);
+    }
+
+    static void awaitOutput(TenureProcess tenure, String text) {
+        awaitTrue(() -> tenure.output().contains(text), "output '" + text + "'");
+    }
+
+    static String runCli(Path home, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", home.resolve("bin/tenure").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder b = new ProcessBuilder(command).redirectErrorStream(true);
+        b.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process p = b.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        return out;
+    }
+
+    /** The same bundle with another Bundle-Version, as a partner's next release would be. */
+    static byte[] withVersion(Path jar, String version) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JarInputStream in = new JarInputStream(Files.newInputStream(jar))) {
+            Manifest manifest = new Manifest(in.getManifest());
+            manifest.getMainAttributes().putValue("Bundle-Version", version);
+            try (JarOutputStream out = new JarOutputStream(bytes, manifest)) {
+                for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
+                    out.putNextEntry(new JarEntry(entry.getName()));
+                    in.transferTo(out);
+                    out.closeEntry();
+                }
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+}
