@@ -1,0 +1,239 @@
+package io.tenure.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * Start-up and module-toggle benchmark against the real assembly, each figure printed beside a baseline measured in
+ * the same run:
+ * <ul>
+ * <li>ready time: process start to {@code GET /health} = 200, against the <em>bare runtime</em> baseline (the same
+ * JVM, Felix and system bundles including Jetty, with no Tenure feature, to the first HTTP answer);</li>
+ * <li>toggle time: {@code POST /api/v1/modules/console/stop} then {@code /start}, under a steady load of API calls on
+ * other modules, against the baseline of one plain authenticated API call under the same load; and the number of
+ * failed requests of that load (must be 0).</li>
+ * </ul>
+ * Targets: ready under 2 s; toggle under 200 ms with zero failed requests.
+ */
+public final class StartupBenchmark {
+    private static final String PASSWORD = "bench-admin-password";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private StartupBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = Integer.getInteger("bench.runs", 5);
+        Path assembly = Path.of(System.getProperty("tenure.assembly")).toAbsolutePath();
+        Path work = Files.createTempDirectory("tenure-bench");
+        Path tenureHome = copy(assembly, work.resolve("tenure"));
+        Path bareHome = copy(assembly, work.resolve("bare"));
+        try (Stream<Path> features = Files.list(bareHome.resolve("features"))) {
+            for (Path f : features.toList()) {
+                Files.delete(f);
+            }
+        }
+        System.out.printf("Start-up: %d runs each, on %d cores%n", runs, Runtime.getRuntime().availableProcessors());
+        List<Long> bare = new ArrayList<>();
+        List<Long> ready = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            bare.add(timeToAnswer(bareHome, "/", false));
+            ready.add(timeToAnswer(tenureHome, "/health", true));
+        }
+        long bareMedian = median(bare);
+        long readyMedian = median(ready);
+        System.out.printf("  baseline bare runtime (Felix + system bundles + Jetty, first HTTP answer): median %d ms %s%n", bareMedian, bare);
+        System.out.printf("  tenure ready (/health 200, core + console):                             median %d ms %s%n", readyMedian, ready);
+        System.out.printf("  ratio tenure / bare runtime: %.2f   target: ready < 2000 ms -> %s%n",
+                (double) readyMedian / bareMedian, readyMedian < 2000 ? "MET" : "NOT MET");
+
+        toggles(tenureHome, runs * 4);
+    }
+
+    private static void toggles(Path home, int rounds) throws Exception {
+        int port = freePort();
+        Process process = launch(home, port);
+        try {
+            awaitStatus(port, "/health", 200, 60_000);
+            String admin = "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+            AtomicBoolean running = new AtomicBoolean(true);
+            AtomicLong ok = new AtomicLong();
+            List<String> failures = Collections.synchronizedList(new ArrayList<>());
+            List<Thread> load = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                Thread t = new Thread(() -> {
+                    while (running.get()) {
+                        for (String path : List.of("/api/v1/me", "/health", "/api/v1/modules/core")) {
+                            try {
+                                int status = get(port, path, admin).statusCode();
+                                if (status == 200) {
+                                    ok.incrementAndGet();
+                                } else {
+                                    failures.add(path + " " + status);
+                                }
+                            } catch (IOException e) {
+                                failures.add(path + " " + e);
+                            }
+                        }
+                    }
+                });
+                t.start();
+                load.add(t);
+            }
+            Thread.sleep(1000);
+            List<Long> toggle = new ArrayList<>();
+            List<Long> plain = new ArrayList<>();
+            for (int i = 0; i < rounds; i++) {
+                long start = System.nanoTime();
+                expect(post(port, "/api/v1/modules/console/stop", admin), 200);
+                expect(post(port, "/api/v1/modules/console/start", admin), 200);
+                toggle.add((System.nanoTime() - start) / 1_000);
+                start = System.nanoTime();
+                expect(get(port, "/api/v1/modules/console", admin), 200);
+                plain.add((System.nanoTime() - start) / 1_000);
+            }
+            running.set(false);
+            for (Thread t : load) {
+                t.join();
+            }
+            long toggleMedian = median(toggle);
+            long plainMedian = median(plain);
+            long toggleMax = Collections.max(toggle);
+            System.out.printf("Module toggle (console stop + start) under load of 4 clients, %d rounds:%n", rounds);
+            System.out.printf("  baseline one API call under the same load: median %.1f ms%n", plainMedian / 1000.0);
+            System.out.printf("  toggle round trip: median %.1f ms, max %.1f ms%n", toggleMedian / 1000.0, toggleMax / 1000.0);
+            System.out.printf("  ratio toggle / API call: %.1f   load requests: %d ok, %d failed%n",
+                    (double) toggleMedian / plainMedian, ok.get(), failures.size());
+            System.out.printf("  target: toggle < 200 ms with 0 failed -> %s%n",
+                    toggleMax < 200_000 && failures.isEmpty() ? "MET" : "NOT MET " + failures.stream().limit(5).toList());
+        } finally {
+            stop(process);
+        }
+    }
+
+    private static long timeToAnswer(Path home, String path, boolean needOk) throws Exception {
+        int port = freePort();
+        Files.createDirectories(home.resolve("data"));
+        deleteTree(home.resolve("data"));
+        long start = System.nanoTime();
+        Process process = launch(home, port);
+        try {
+            awaitStatus(port, path, needOk ? 200 : -1, 60_000);
+            return (System.nanoTime() - start) / 1_000_000;
+        } finally {
+            stop(process);
+        }
+    }
+
+    private static Process launch(Path home, int port) throws IOException {
+        ProcessBuilder b = new ProcessBuilder("bash", home.resolve("bin/tenure").toString(), "run", "--port", String.valueOf(port))
+                .redirectErrorStream(true).redirectOutput(home.resolve("bench-output.log").toFile());
+        b.environment().put("TENURE_ADMIN_PASSWORD", PASSWORD);
+        b.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        return b.start();
+    }
+
+    private static void awaitStatus(int port, String path, int wanted, long timeoutMs) throws Exception {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                int status = get(port, path, null).statusCode();
+                if (wanted < 0 || status == wanted) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(5);
+        }
+        throw new IllegalStateException(path + " did not answer " + wanted + " within " + timeoutMs + " ms");
+    }
+
+    private static HttpResponse<String> get(int port, String path, String auth) throws IOException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10));
+        if (auth != null) {
+            b.header("Authorization", auth);
+        }
+        return send(b.GET().build());
+    }
+
+    private static HttpResponse<String> post(int port, String path, String auth) throws IOException {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", auth).POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) throws IOException {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    private static void expect(HttpResponse<String> response, int status) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException(response.uri() + " answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    private static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static Path copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path source : files.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else if (!source.startsWith(from.resolve("data"))) {
+                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        return to;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Collections.reverseOrder()).toList()) {
+                if (!p.equals(dir)) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}
