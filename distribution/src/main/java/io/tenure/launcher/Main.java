@@ -178,6 +178,8 @@ public final class Main {
         p.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         p.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, slf4jPackages());
         p.put("felix.log.level", "1");
+        // The launcher's own shutdown hook stops the framework and reports it; Felix's would race with it.
+        p.put("felix.shutdown.hook", "false");
         p.put("tenure.home", options.home().toString());
         p.put("tenure.data", data.toString());
         p.put("tenure.demo", String.valueOf(options.demo()));

@@ -169,7 +169,9 @@ final class TenureProcess implements AutoCloseable {
 
     /** SIGTERM, then waits; returns the exit code. */
     int stop() throws InterruptedException {
-        process.destroy();
+        // SIGTERM through the handle: Process.destroy() would also close our end of the output pipe at once,
+        // and lose what Tenure prints while it shuts down.
+        process.toHandle().destroy();
         if (!process.waitFor(40, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
