@@ -52,17 +52,22 @@ public final class StartupBenchmark {
         }
         System.out.printf("Start-up: %d runs each, on %d cores%n", runs, Runtime.getRuntime().availableProcessors());
         List<Long> bare = new ArrayList<>();
-        List<Long> ready = new ArrayList<>();
+        List<Long> fresh = new ArrayList<>();
+        List<Long> warm = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
-            bare.add(timeToAnswer(bareHome, "/", false));
-            ready.add(timeToAnswer(tenureHome, "/health", true));
+            bare.add(timeToAnswer(bareHome, "/", false, true));
+            fresh.add(timeToAnswer(tenureHome, "/health", true, true));
+            warm.add(timeToAnswer(tenureHome, "/health", true, false));
         }
         long bareMedian = median(bare);
-        long readyMedian = median(ready);
+        long freshMedian = median(fresh);
+        long warmMedian = median(warm);
         System.out.printf("  baseline bare runtime (Felix + system bundles + Jetty, first HTTP answer): median %d ms %s%n", bareMedian, bare);
-        System.out.printf("  tenure ready (/health 200, core + console):                             median %d ms %s%n", readyMedian, ready);
-        System.out.printf("  ratio tenure / bare runtime: %.2f   target: ready < 2000 ms -> %s%n",
-                (double) readyMedian / bareMedian, readyMedian < 2000 ? "MET" : "NOT MET");
+        System.out.printf("  tenure ready, first start on an empty data dir (/health 200):            median %d ms %s%n", freshMedian, fresh);
+        System.out.printf("  tenure ready, restart on an existing data dir (/health 200):             median %d ms %s%n", warmMedian, warm);
+        System.out.printf("  ratio tenure / bare runtime: first start %.2f, restart %.2f   target: ready < 2000 ms -> first start %s, restart %s%n",
+                (double) freshMedian / bareMedian, (double) warmMedian / bareMedian,
+                freshMedian < 2000 ? "MET" : "NOT MET", warmMedian < 2000 ? "MET" : "NOT MET");
 
         toggles(tenureHome, runs * 4);
     }
@@ -128,10 +133,12 @@ public final class StartupBenchmark {
         }
     }
 
-    private static long timeToAnswer(Path home, String path, boolean needOk) throws Exception {
+    private static long timeToAnswer(Path home, String path, boolean needOk, boolean emptyData) throws Exception {
         int port = freePort();
         Files.createDirectories(home.resolve("data"));
-        deleteTree(home.resolve("data"));
+        if (emptyData) {
+            deleteTree(home.resolve("data"));
+        }
         long start = System.nanoTime();
         Process process = launch(home, port);
         try {
