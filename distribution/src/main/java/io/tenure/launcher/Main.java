@@ -90,7 +90,7 @@ public final class Main {
                     + " is already in use; stop what uses it or choose another with --port");
             return EXIT_PORT;
         }
-        configureLogging(options.data());
+        configureLogging();
         Framework framework = new FrameworkFactory().newFramework(frameworkProperties(options));
         try {
             framework.init();
@@ -155,7 +155,7 @@ public final class Main {
         return host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
     }
 
-    private static void configureLogging(Path data) {
+    private static void configureLogging() {
         setDefault("org.slf4j.simpleLogger.defaultLogLevel", "info");
         setDefault("org.slf4j.simpleLogger.showDateTime", "true");
         setDefault("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
