@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  */
 public final class StartupBenchmark {
     private static final String PASSWORD = "bench-admin-password";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
 
     private StartupBenchmark() {
     }
@@ -51,17 +51,22 @@ public final class StartupBenchmark {
             }
         }
         System.out.printf("Start-up: %d runs each, on %d cores%n", runs, Runtime.getRuntime().availableProcessors());
+        // The very first start of an installation also records the class-data-sharing archive (bin/tenure); it is
+        // measured once, apart, and the runs below use the archive as every later start does.
+        long install = timeToAnswer(tenureHome, "/health", true, null);
+        timeToAnswer(bareHome, "/", false, null);
         List<Long> bare = new ArrayList<>();
         List<Long> fresh = new ArrayList<>();
         List<Long> warm = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
-            bare.add(timeToAnswer(bareHome, "/", false, true));
-            fresh.add(timeToAnswer(tenureHome, "/health", true, true));
-            warm.add(timeToAnswer(tenureHome, "/health", true, false));
+            bare.add(timeToAnswer(bareHome, "/", false, Files.createTempDirectory(work, "bare-data")));
+            fresh.add(timeToAnswer(tenureHome, "/health", true, Files.createTempDirectory(work, "fresh-data")));
+            warm.add(timeToAnswer(tenureHome, "/health", true, null));
         }
         long bareMedian = median(bare);
         long freshMedian = median(fresh);
         long warmMedian = median(warm);
+        System.out.printf("  tenure ready, first start of a new installation (records the class archive): %d ms%n", install);
         System.out.printf("  baseline bare runtime (Felix + system bundles + Jetty, first HTTP answer): median %d ms %s%n", bareMedian, bare);
         System.out.printf("  tenure ready, first start on an empty data dir (/health 200):            median %d ms %s%n", freshMedian, fresh);
         System.out.printf("  tenure ready, restart on an existing data dir (/health 200):             median %d ms %s%n", warmMedian, warm);
@@ -74,7 +79,7 @@ public final class StartupBenchmark {
 
     private static void toggles(Path home, int rounds) throws Exception {
         int port = freePort();
-        Process process = launch(home, port);
+        Process process = launch(home, port, null);
         try {
             awaitStatus(port, "/health", 200, 60_000);
             String admin = "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
@@ -123,24 +128,24 @@ public final class StartupBenchmark {
             long toggleMax = Collections.max(toggle);
             System.out.printf("Module toggle (console stop + start) under load of 4 clients, %d rounds:%n", rounds);
             System.out.printf("  baseline one API call under the same load: median %.1f ms%n", plainMedian / 1000.0);
-            System.out.printf("  toggle round trip: median %.1f ms, max %.1f ms%n", toggleMedian / 1000.0, toggleMax / 1000.0);
+            System.out.printf("  toggle round trip: median %.1f ms, max %.1f ms; each round (ms): %s%n", toggleMedian / 1000.0,
+                    toggleMax / 1000.0, toggle.stream().map(us -> String.valueOf(us / 1000)).toList());
             System.out.printf("  ratio toggle / API call: %.1f   load requests: %d ok, %d failed%n",
                     (double) toggleMedian / plainMedian, ok.get(), failures.size());
-            System.out.printf("  target: toggle < 200 ms with 0 failed -> %s%n",
-                    toggleMax < 200_000 && failures.isEmpty() ? "MET" : "NOT MET " + failures.stream().limit(5).toList());
+            System.out.printf("  target: toggle < 200 ms with 0 failed -> median %s, every round %s%s%n",
+                    toggleMedian < 200_000 && failures.isEmpty() ? "MET" : "NOT MET",
+                    toggleMax < 200_000 && failures.isEmpty() ? "MET" : "NOT MET",
+                    failures.isEmpty() ? "" : " " + failures.stream().limit(5).toList());
         } finally {
             stop(process);
         }
     }
 
-    private static long timeToAnswer(Path home, String path, boolean needOk, boolean emptyData) throws Exception {
+    /** Time from process start to the first wanted answer; {@code data} null runs on the installation's own data dir. */
+    private static long timeToAnswer(Path home, String path, boolean needOk, Path data) throws Exception {
         int port = freePort();
-        Files.createDirectories(home.resolve("data"));
-        if (emptyData) {
-            deleteTree(home.resolve("data"));
-        }
         long start = System.nanoTime();
-        Process process = launch(home, port);
+        Process process = launch(home, port, data);
         try {
             awaitStatus(port, path, needOk ? 200 : -1, 60_000);
             return (System.nanoTime() - start) / 1_000_000;
@@ -149,9 +154,12 @@ public final class StartupBenchmark {
         }
     }
 
-    private static Process launch(Path home, int port) throws IOException {
-        ProcessBuilder b = new ProcessBuilder("bash", home.resolve("bin/tenure").toString(), "run", "--port", String.valueOf(port))
-                .redirectErrorStream(true).redirectOutput(home.resolve("bench-output.log").toFile());
+    private static Process launch(Path home, int port, Path data) throws IOException {
+        List<String> command = new ArrayList<>(List.of("bash", home.resolve("bin/tenure").toString(), "run", "--port", String.valueOf(port)));
+        if (data != null) {
+            command.addAll(List.of("--data", data.toString()));
+        }
+        ProcessBuilder b = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(home.resolve("bench-output.log").toFile());
         b.environment().put("TENURE_ADMIN_PASSWORD", PASSWORD);
         b.environment().put("JAVA_HOME", System.getProperty("java.home"));
         return b.start();
@@ -232,15 +240,5 @@ public final class StartupBenchmark {
             }
         }
         return to;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Collections.reverseOrder()).toList()) {
-                if (!p.equals(dir)) {
-                    Files.delete(p);
-                }
-            }
-        }
     }
 }

@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,6 +70,9 @@ public class FileUserService implements UserService {
     private final Clock clock;
     private final Stored stored;
     private final Map<String, Instant> verified = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Boolean>> verifying = new ConcurrentHashMap<>();
+    /** The first admin's slow hash, computed beside the rest of the start-up; null once the admin is stored. */
+    private volatile CompletableFuture<String> firstAdminHash;
 
     @Activate
     public FileUserService(BundleContext context) throws IOException {
@@ -90,10 +95,50 @@ public class FileUserService implements UserService {
         boolean generated = adminPassword == null || adminPassword.isEmpty();
         String password = generated ? PasswordHasher.randomSecret(15) : adminPassword;
         try {
-            create("admin", password, Role.ADMIN);
+            checkPassword(password);
         } catch (SecurityException e) {
             throw new IOException(ADMIN_PASSWORD_ENV + " is not usable: " + e.getMessage());
         }
+        firstAdminHash = CompletableFuture.supplyAsync(() -> hasher.hash(password), runnable -> {
+            Thread t = new Thread(runnable, "tenure-first-admin");
+            t.setDaemon(true);
+            t.start();
+        });
+        firstAdminHash.thenRun(() -> {
+            awaitFirstAdmin();
+            announceFirstAdmin(generated, password);
+        });
+    }
+
+    /**
+     * Stores the first admin once its hash is ready. Every public method calls this first, so no caller ever sees the
+     * user list without the admin; the hash itself is computed without the lock, so waiting here cannot deadlock.
+     */
+    private void awaitFirstAdmin() {
+        CompletableFuture<String> pending = firstAdminHash;
+        if (pending == null) {
+            return;
+        }
+        String hash = pending.join();
+        synchronized (this) {
+            if (firstAdminHash == null) {
+                return;
+            }
+            StoredUser admin = new StoredUser();
+            admin.role = Role.ADMIN.code();
+            admin.passwordHash = hash;
+            admin.created = clock.instant().toString();
+            stored.users.put("admin", admin);
+            firstAdminHash = null;
+            try {
+                save();
+            } catch (SecurityException e) {
+                LOG.error("Could not store the first admin user: {}", e.getMessage());
+            }
+        }
+    }
+
+    private static void announceFirstAdmin(boolean generated, String password) {
         if (generated) {
             // Printed once, on the console only: the password is not written to any file or log.
             System.out.println();
@@ -108,6 +153,7 @@ public class FileUserService implements UserService {
 
     @Override
     public Optional<AuthenticatedUser> authenticate(String name, String password) {
+        awaitFirstAdmin();
         if (name == null || password == null) {
             return Optional.empty();
         }
@@ -123,7 +169,7 @@ public class FileUserService implements UserService {
         if (throttle.isLocked(name)) {
             return Optional.empty();
         }
-        if (user == null || !hasher.verify(password, user.passwordHash)) {
+        if (user == null || !verifyOnce(cacheKey, password, user.passwordHash)) {
             throttle.failed(name);
             LOG.warn("Failed login for '{}'", name);
             return Optional.empty();
@@ -133,8 +179,37 @@ public class FileUserService implements UserService {
         return Optional.of(new AuthenticatedUser(name, Role.parse(user.role), "password"));
     }
 
+    /**
+     * Checks a password against its slow hash, once for all concurrent requests carrying the same credentials: a burst
+     * of Basic-auth requests costs one hash, not one per request.
+     */
+    private boolean verifyOnce(String cacheKey, String password, String hash) {
+        CompletableFuture<Boolean> mine = new CompletableFuture<>();
+        CompletableFuture<Boolean> running = verifying.putIfAbsent(cacheKey, mine);
+        if (running != null) {
+            return running.join();
+        }
+        try {
+            boolean ok = hasher.verify(password, hash);
+            mine.complete(ok);
+            return ok;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            verifying.remove(cacheKey, mine);
+        }
+    }
+
+    /** A stop right after the first start still stores the first admin, so its password stays valid. */
+    @Deactivate
+    void deactivate() {
+        awaitFirstAdmin();
+    }
+
     @Override
     public synchronized Optional<AuthenticatedUser> authenticateToken(String secret) {
+        awaitFirstAdmin();
         if (secret == null || secret.isEmpty()) {
             return Optional.empty();
         }
@@ -158,6 +233,7 @@ public class FileUserService implements UserService {
 
     @Override
     public synchronized List<User> users() {
+        awaitFirstAdmin();
         List<User> users = new ArrayList<>();
         stored.users.forEach((name, u) -> users.add(toUser(name, u)));
         return users;
@@ -165,11 +241,13 @@ public class FileUserService implements UserService {
 
     @Override
     public synchronized Optional<User> user(String name) {
+        awaitFirstAdmin();
         return Optional.ofNullable(stored.users.get(name)).map(u -> toUser(name, u));
     }
 
     @Override
     public synchronized User create(String name, String password, Role role) throws SecurityException {
+        awaitFirstAdmin();
         if (name == null || !name.matches("[a-z0-9][a-z0-9._-]{0,63}")) {
             throw new SecurityException("user name '" + name + "' must be 1 to 64 lower-case letters, digits, '.', '_' or '-'");
         }
@@ -188,6 +266,7 @@ public class FileUserService implements UserService {
 
     @Override
     public synchronized void changePassword(String name, String newPassword) throws SecurityException {
+        awaitFirstAdmin();
         StoredUser user = existing(name);
         checkPassword(newPassword);
         user.passwordHash = hasher.hash(newPassword);
@@ -197,6 +276,7 @@ public class FileUserService implements UserService {
 
     @Override
     public synchronized void changeRole(String name, Role role) throws SecurityException {
+        awaitFirstAdmin();
         StoredUser user = existing(name);
         if (role != Role.ADMIN && Role.ADMIN.code().equals(user.role) && adminCount() == 1) {
             throw new SecurityException("user '" + name + "' is the last admin; make another user admin first");
@@ -208,6 +288,7 @@ public class FileUserService implements UserService {
 
     @Override
     public synchronized void delete(String name) throws SecurityException {
+        awaitFirstAdmin();
         StoredUser user = existing(name);
         if (Role.ADMIN.code().equals(user.role) && adminCount() == 1) {
             throw new SecurityException("user '" + name + "' is the last admin and cannot be deleted");
@@ -244,12 +325,14 @@ public class FileUserService implements UserService {
 
     @Override
     public synchronized List<ApiToken> tokens(String user) {
+        awaitFirstAdmin();
         return stored.tokens.entrySet().stream().filter(e -> e.getValue().user.equals(user))
                 .map(e -> toToken(e.getKey(), e.getValue())).toList();
     }
 
     @Override
     public synchronized boolean revokeToken(String user, String tokenId) {
+        awaitFirstAdmin();
         StoredToken token = stored.tokens.get(tokenId);
         if (token == null || !token.user.equals(user)) {
             return false;
