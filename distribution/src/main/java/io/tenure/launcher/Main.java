@@ -8,11 +8,14 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -105,7 +108,13 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(hook);
 
         String base = "http://" + displayHost(options.host()) + ":" + options.port();
-        if (!awaitHealthy(base + "/health", framework)) {
+        Health health = awaitHealthy(base + "/health", framework);
+        if (health.failure() != null) {
+            err.println("tenure: the runtime cannot start: " + health.failure());
+            Runtime.getRuntime().removeShutdownHook(hook);
+            stop(framework);
+            return EXIT_FAILED;
+        } else if (!health.ready()) {
             err.println("tenure: the runtime did not become ready within " + READY_TIMEOUT_MS / 1000
                     + " s; see " + base + "/health and the log above");
         } else {
@@ -200,10 +209,13 @@ public final class Main {
         return p;
     }
 
+    /**
+     * slf4j is on the class path (one logging set-up for the framework and every bundle) and exported at 2.0.16 and,
+     * for bundles that import the 1.x range (HikariCP), at 1.7.36: the 2.x API keeps the 1.x calls.
+     */
     private static String slf4jPackages() {
-        String v = "2.0.16";
-        return Stream.of("org.slf4j", "org.slf4j.spi", "org.slf4j.event", "org.slf4j.helpers")
-                .map(pkg -> pkg + ";version=" + v).reduce((a, b) -> a + "," + b).orElseThrow();
+        return Stream.of("2.0.16", "1.7.36").flatMap(v -> Stream.of("org.slf4j", "org.slf4j.spi", "org.slf4j.event",
+                "org.slf4j.helpers").map(pkg -> pkg + ";version=" + v)).reduce((a, b) -> a + "," + b).orElseThrow();
     }
 
     /** Installs every JAR in {@code system/}, then starts each one that is not a fragment. */
@@ -224,7 +236,14 @@ public final class Main {
         }
     }
 
-    private static boolean awaitHealthy(String url, Framework framework) {
+    /** Ready, or the reason a check says it never will be, or neither (timed out or stopped). */
+    private record Health(boolean ready, String failure) {
+    }
+
+    private static final Pattern FAILED_CHECK = Pattern.compile(
+            "\\{\"name\":\"([^\"]*)\",\"feature\":\"[^\"]*\",\"ready\":false,\"failed\":true,\"detail\":\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    private static Health awaitHealthy(String url, Framework framework) {
         long deadline = System.currentTimeMillis() + READY_TIMEOUT_MS;
         while (System.currentTimeMillis() < deadline && framework.getState() == Bundle.ACTIVE) {
             try {
@@ -232,9 +251,16 @@ public final class Main {
                 c.setConnectTimeout(500);
                 c.setReadTimeout(2000);
                 int status = c.getResponseCode();
-                c.disconnect();
                 if (status == 200) {
-                    return true;
+                    c.disconnect();
+                    return new Health(true, null);
+                }
+                String body = status == 503 && c.getErrorStream() != null
+                        ? new String(c.getErrorStream().readAllBytes(), StandardCharsets.UTF_8) : "";
+                c.disconnect();
+                Matcher failed = FAILED_CHECK.matcher(body);
+                if (body.contains("\"status\":\"failed\"") && failed.find()) {
+                    return new Health(false, failed.group(1) + ": " + failed.group(2).replace("\\\"", "\"").replace("\\\\", "\\"));
                 }
             } catch (IOException e) {
                 // not listening yet
@@ -243,10 +269,10 @@ public final class Main {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return false;
+                return new Health(false, null);
             }
         }
-        return false;
+        return new Health(false, null);
     }
 
     private static void stop(Framework framework) {

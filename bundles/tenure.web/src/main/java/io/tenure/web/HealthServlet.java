@@ -67,6 +67,7 @@ public class HealthServlet extends HttpServlet {
             }
         }
         List<Map<String, Object>> results = new ArrayList<>();
+        boolean failed = false;
         for (Check c : checks) {
             Readiness r;
             try {
@@ -75,15 +76,17 @@ public class HealthServlet extends HttpServlet {
                 r = Readiness.notReady("check failed: " + e);
             }
             ready &= r.ready();
+            failed |= r.failed();
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("name", c.check().name());
             result.put("feature", c.feature());
             result.put("ready", r.ready());
+            result.put("failed", r.failed());
             result.put("detail", r.detail());
             results.add(result);
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", ready ? "up" : moduleService == null ? "starting" : "down");
+        body.put("status", ready ? "up" : failed ? "failed" : moduleService == null ? "starting" : "down");
         body.put("features", features);
         body.put("checks", results);
         response.setStatus(ready ? 200 : 503);

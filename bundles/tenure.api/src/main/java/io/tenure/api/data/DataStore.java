@@ -1,0 +1,47 @@
+package io.tenure.api.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongConsumer;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The customer-data store: a repository per entity, atomic imports and streaming exports. One service, backed by the
+ * embedded H2 database or PostgreSQL.
+ */
+@ProviderType
+public interface DataStore {
+
+    /** Every entity the store holds, in dependency order (accounts before what belongs to them). */
+    List<EntityType<?>> types();
+
+    Optional<EntityType<?>> type(String name);
+
+    <T> Repository<T> repository(EntityType<T> type);
+
+    /** One input of an import: which entity, in which format, named for error messages. */
+    record ImportInput(EntityType<?> type, DataFormat format, String source, InputStream data) {
+    }
+
+    /**
+     * Imports every input in one transaction, in the order given: if any row of any input is bad, nothing is stored
+     * and the exception lists every bad row (the first 1,000, and how many in all). Rows are upserted on their natural
+     * key, so importing the same data twice changes nothing. Inputs are streamed: memory does not grow with rows.
+     *
+     * @param progress called now and then with the number of rows read so far
+     * @return the number of rows imported per entity name
+     * @throws DataException listing the bad rows; nothing was stored
+     * @throws IOException when an input cannot be read
+     */
+    java.util.Map<String, Long> importData(List<ImportInput> inputs, LongConsumer progress) throws DataException, IOException;
+
+    /** Writes every row matching {@code query}'s filters (all pages) in key order; re-importable as is. */
+    long export(EntityType<?> type, Query query, DataFormat format, OutputStream out) throws IOException;
+
+    /** Whether the store holds no accounts yet (the demo data only goes into an empty store). */
+    boolean isEmpty();
+}

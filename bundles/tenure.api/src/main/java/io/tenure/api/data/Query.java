@@ -1,0 +1,50 @@
+package io.tenure.api.data;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Which rows of an entity to read: equality filters on fields (values as written in CSV), an optional sort field
+ * (descending when {@code descending}), and a page.
+ *
+ * @param filters field name to the value it must equal
+ * @param sort the field to sort by; the key otherwise
+ * @param descending sort order
+ * @param offset rows to skip
+ * @param limit most rows to return (1 to {@link #MAX_LIMIT})
+ */
+public record Query(Map<String, String> filters, Optional<String> sort, boolean descending, long offset, int limit) {
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 1000;
+
+    public Query {
+        filters = Map.copyOf(filters);
+        Objects.requireNonNull(sort, "sort");
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset " + offset + " is negative");
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit " + limit + " is not between 1 and " + MAX_LIMIT);
+        }
+    }
+
+    public static Query all() {
+        return new Query(Map.of(), Optional.empty(), false, 0, DEFAULT_LIMIT);
+    }
+
+    public Query where(String field, String value) {
+        Map<String, String> f = new LinkedHashMap<>(filters);
+        f.put(field, value);
+        return new Query(f, sort, descending, offset, limit);
+    }
+
+    public Query sortedBy(String field, boolean desc) {
+        return new Query(filters, Optional.of(field), desc, offset, limit);
+    }
+
+    public Query page(long newOffset, int newLimit) {
+        return new Query(filters, sort, descending, newOffset, newLimit);
+    }
+}

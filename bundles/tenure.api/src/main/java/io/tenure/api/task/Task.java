@@ -1,0 +1,63 @@
+package io.tenure.api.task;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import io.tenure.api.data.EntityType;
+import io.tenure.api.data.Require;
+
+/**
+ * A call to action: what a playbook (or a person) asks someone to do for an account, by when.
+ *
+ * @param accountId the account
+ * @param id the task's identifier
+ * @param playbook the playbook that created it, or {@code manual}
+ * @param title what to do
+ * @param owner who must do it
+ * @param created when it was created
+ * @param due when it is due (the SLA)
+ * @param status open, in_progress, done or cancelled
+ * @param outcome what came of it, once done
+ * @param evidence what triggered it (links or a summary of the signal)
+ */
+public record Task(String accountId, String id, String playbook, String title, String owner, Instant created,
+        Instant due, TaskStatus status, Optional<String> outcome, Optional<String> evidence) {
+
+    public static final EntityType<Task> TYPE = EntityType.builder("tasks", Task.class,
+            "calls to action with owner, due time, status and outcome")
+            .accountId(Task::accountId)
+            .id("task_id", "the task's identifier", Task::id)
+            .text("playbook", false, 100, "playbook that created it (default manual)", Task::playbook)
+            .text("title", true, 500, "what to do", Task::title)
+            .text("owner", true, 100, "who must do it", Task::owner)
+            .timestamp("created", true, "when it was created", Task::created)
+            .timestamp("due", true, "when it is due", Task::due)
+            .code("status", false, TaskStatus.class, "open, in_progress, done or cancelled (default open)", Task::status)
+            .text("outcome", false, 4000, "what came of it", Task::outcome)
+            .text("evidence", false, 4000, "what triggered it", Task::evidence)
+            .build(r -> new Task(r.text("account_id"), r.text("task_id"), r.optionalText("playbook").orElse("manual"),
+                    r.text("title"), r.text("owner"), r.timestamp("created"), r.timestamp("due"),
+                    r.optionalCode("status", TaskStatus.class).orElse(TaskStatus.OPEN), r.optionalText("outcome"),
+                    r.optionalText("evidence")));
+
+    public Task {
+        Require.text(accountId, "account_id");
+        Require.text(id, "task_id");
+        Require.text(playbook, "playbook");
+        Require.text(title, "title");
+        Require.text(owner, "owner");
+        Require.present(created, "created");
+        Require.present(due, "due");
+        if (due.isBefore(created)) {
+            throw new IllegalArgumentException("due " + due + " is before created " + created);
+        }
+        Require.present(status, "status");
+        Require.optional(outcome, "outcome");
+        Require.optional(evidence, "evidence");
+    }
+
+    /** Open or in progress and past its due time at {@code now}. */
+    public boolean overdue(Instant now) {
+        return (status == TaskStatus.OPEN || status == TaskStatus.IN_PROGRESS) && now.isAfter(due);
+    }
+}

@@ -1,0 +1,427 @@
+package io.tenure.store;
+
+import static io.tenure.store.Database.quote;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongConsumer;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.tenure.api.account.Account;
+import io.tenure.api.data.DataException;
+import io.tenure.api.data.DataFormat;
+import io.tenure.api.data.DataStore;
+import io.tenure.api.data.EntityType;
+import io.tenure.api.data.Query;
+import io.tenure.api.data.Repository;
+import io.tenure.api.data.RowError;
+import io.tenure.api.readiness.Readiness;
+import io.tenure.api.readiness.ReadinessCheck;
+import io.tenure.store.io.BadInputException;
+import io.tenure.store.io.RowParser;
+import io.tenure.store.io.RowSource;
+import io.tenure.store.io.RowWriter;
+
+/**
+ * The {@link DataStore} on H2 or PostgreSQL. Opening the database and migrating its schema happen at activation; if
+ * either fails the store reports itself failed in {@code /health} with the reason, and the launcher stops.
+ */
+@Component(service = { DataStore.class, ReadinessCheck.class }, property = ReadinessCheck.FEATURE_PROPERTY + "=core",
+        configurationPid = JdbcDataStore.PID)
+@Designate(ocd = JdbcDataStore.Config.class)
+public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
+    public static final String PID = "io.tenure.store";
+    /** The migrations, in order; a new migration is a new file here, never an edit of an applied one. */
+    static final List<String> MIGRATIONS = List.of("V1__customer_data.sql");
+    static final int MAX_LISTED_ERRORS = 1000;
+    private static final int BATCH = 1000;
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcDataStore.class);
+
+    @ObjectClassDefinition(name = "Tenure store", description = "The customer-data database. The database itself is "
+            + "chosen by TENURE_JDBC_URL, TENURE_JDBC_USER and TENURE_JDBC_PASSWORD (embedded H2 under data/db when unset).")
+    public @interface Config {
+        @AttributeDefinition(name = "Connection pool size", description = "Most open connections to the database.",
+                min = "1", max = "200")
+        int poolSize() default 8;
+    }
+
+    /** SQL work on a connection. */
+    interface Work<R> {
+        R run(Connection c) throws SQLException, DataException;
+    }
+
+    private volatile Database db;
+    private volatile Readiness readiness = Readiness.notReady("opening the database");
+    private final Map<EntityType<?>, EntityTable<?>> tables = new ConcurrentHashMap<>();
+
+    public JdbcDataStore() {
+    }
+
+    /** A store over an open database, migrated here (tests and the command line). */
+    public JdbcDataStore(Database db) throws Migrations.MigrationException, IOException {
+        start(db);
+    }
+
+    @Activate
+    void activate(BundleContext context, Config config) {
+        Path data = Path.of(Optional.ofNullable(context.getProperty("tenure.data")).orElse("data"));
+        try {
+            start(Database.open(env(Database.URL_ENV), env(Database.USER_ENV), env(Database.PASSWORD_ENV), data,
+                    config.poolSize()));
+        } catch (SQLException | IOException | Migrations.MigrationException | RuntimeException e) {
+            readiness = Readiness.failed("the store cannot start: " + e.getMessage());
+            LOG.error("The store cannot start: {}", e.getMessage());
+        }
+    }
+
+    private static Optional<String> env(String name) {
+        return Optional.ofNullable(System.getenv(name)).filter(v -> !v.isBlank());
+    }
+
+    private void start(Database database) throws Migrations.MigrationException, IOException {
+        try {
+            Migrations migrations = Migrations.fromClasspath(JdbcDataStore.class.getClassLoader(), MIGRATIONS,
+                    Clock.systemUTC());
+            migrations.apply(database);
+        } catch (Migrations.MigrationException | IOException | RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        for (EntityType<?> type : Entities.ALL) {
+            tables.put(type, new EntityTable<>(type, database.dialect()));
+        }
+        db = database;
+        readiness = Readiness.ready(database.description());
+        LOG.info("Store ready on {}", database.description());
+    }
+
+    @Override
+    @Deactivate
+    public void close() {
+        Database d = db;
+        db = null;
+        if (d != null) {
+            d.close();
+        }
+    }
+
+    @Override
+    public String name() {
+        return "store";
+    }
+
+    @Override
+    public Readiness check() {
+        return readiness;
+    }
+
+    public Database database() {
+        return requireOpen();
+    }
+
+    private Database requireOpen() {
+        Database d = db;
+        if (d == null) {
+            throw new IllegalStateException("the store is not available: " + readiness.detail());
+        }
+        return d;
+    }
+
+    @Override
+    public List<EntityType<?>> types() {
+        return Entities.ALL;
+    }
+
+    @Override
+    public Optional<EntityType<?>> type(String name) {
+        return Entities.ALL.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    @Override
+    public <T> Repository<T> repository(EntityType<T> type) {
+        return new JdbcRepository<>(this, table(type));
+    }
+
+    @SuppressWarnings("unchecked")
+    <T> EntityTable<T> table(EntityType<T> type) {
+        EntityTable<T> t = (EntityTable<T>) tables.get(type);
+        if (t == null) {
+            throw new IllegalArgumentException("the store holds no entity " + type.name());
+        }
+        return t;
+    }
+
+    <R> R withConnection(Work<R> work) {
+        try (Connection c = requireOpen().connection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("database error: " + e.getMessage(), e);
+        } catch (DataException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    <R> R inTransaction(Work<R> work) throws DataException {
+        try (Connection c = requireOpen().connection()) {
+            c.setAutoCommit(false);
+            try {
+                R result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | DataException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("database error: " + e.getMessage(), e);
+        }
+    }
+
+    boolean accountExists(Connection c, String accountId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM " + quote("accounts") + " WHERE "
+                + quote(EntityType.ACCOUNT_ID) + " = ?")) {
+            s.setString(1, accountId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** Deletes every row that belongs to the account, in every account-scoped table but accounts itself. */
+    void deleteDependents(Connection c, String accountId) throws SQLException {
+        for (EntityType<?> type : Entities.ALL) {
+            if (type.accountScoped() && type != Account.TYPE) {
+                try (PreparedStatement s = c.prepareStatement("DELETE FROM " + quote(type.name()) + " WHERE "
+                        + quote(EntityType.ACCOUNT_ID) + " = ?")) {
+                    s.setString(1, accountId);
+                    s.executeUpdate();
+                }
+            }
+        }
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return repository(Account.TYPE).count(Query.all()) == 0;
+    }
+
+    @Override
+    public Map<String, Long> importData(List<ImportInput> inputs, LongConsumer progress) throws DataException, IOException {
+        try (Connection c = requireOpen().connection()) {
+            c.setAutoCommit(false);
+            try {
+                Importer importer = new Importer(c, progress);
+                for (ImportInput input : inputs) {
+                    importer.read(input);
+                }
+                if (importer.badRows > 0) {
+                    c.rollback();
+                    throw new DataException("nothing was imported: " + importer.badRows + " bad row(s)"
+                            + (importer.badRows > importer.errors.size() ? "; the first " + importer.errors.size() + " are listed" : ""),
+                            importer.errors, importer.badRows);
+                }
+                c.commit();
+                return importer.counts;
+            } catch (SQLException | RuntimeException | IOException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new DataException("nothing was imported: the database refused the data: " + e.getMessage());
+        }
+    }
+
+    /** One import: reads every input, validates every row, and batches the good rows while no row is bad. */
+    private final class Importer {
+        final Connection c;
+        final LongConsumer progress;
+        final Set<String> accounts = new HashSet<>();
+        final List<RowError> errors = new ArrayList<>();
+        final Map<String, Long> counts = new LinkedHashMap<>();
+        long badRows;
+        long read;
+
+        Importer(Connection c, LongConsumer progress) throws SQLException {
+            this.c = c;
+            this.progress = progress;
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT " + quote(EntityType.ACCOUNT_ID) + " FROM " + quote("accounts"))) {
+                while (rs.next()) {
+                    accounts.add(rs.getString(1));
+                }
+            }
+        }
+
+        void bad(RowError error) {
+            badRows++;
+            if (errors.size() < MAX_LISTED_ERRORS) {
+                errors.add(error);
+            }
+        }
+
+        <T> void read(ImportInput input) throws IOException, SQLException {
+            @SuppressWarnings("unchecked")
+            EntityType<T> type = (EntityType<T>) input.type();
+            EntityTable<T> table = table(type);
+            RowParser<T> parser = new RowParser<>(type);
+            boolean checkAccount = type.accountScoped() && type != Account.TYPE;
+            Batch<T> batch = new Batch<>(table);
+            long count = 0;
+            long line = 0;
+            long badBefore = badRows;
+            try (RowSource source = RowSource.open(type, input.format(), input.source(), input.data())) {
+                Optional<RowSource.RawRow> next;
+                while ((next = source.next()).isPresent()) {
+                    RowSource.RawRow raw = next.get();
+                    line = raw.line();
+                    if (++read % 10_000 == 0) {
+                        progress.accept(read);
+                    }
+                    if (raw.error().isPresent()) {
+                        bad(raw.error().get());
+                        continue;
+                    }
+                    RowParser.Result<T> result = parser.parse(raw.values());
+                    if (!result.ok()) {
+                        badRows++;
+                        for (RowParser.Problem p : result.problems()) {
+                            if (errors.size() < MAX_LISTED_ERRORS) {
+                                errors.add(new RowError(input.source(), raw.line(), p.column(), p.reason()));
+                            }
+                        }
+                        continue;
+                    }
+                    T entity = result.entity();
+                    String accountId = type.accountScoped() ? (String) type.fields().get(0).valueOf(entity) : null;
+                    if (checkAccount && !accounts.contains(accountId)) {
+                        bad(new RowError(input.source(), raw.line(), EntityType.ACCOUNT_ID, "account '" + accountId
+                                + "' does not exist; import it first (accounts.csv) or in the same import"));
+                        continue;
+                    }
+                    if (type == (EntityType<?>) Account.TYPE) {
+                        accounts.add(accountId);
+                    }
+                    count++;
+                    if (badRows == 0) {
+                        batch.add(entity, present(type, raw.values()), line);
+                    }
+                }
+            } catch (CharacterCodingException e) {
+                bad(new RowError(input.source(), line + 1, "", "is not valid UTF-8 text; save the file as UTF-8"));
+            } catch (BadInputException e) {
+                bad(new RowError(input.source(), line + 1, "", e.getMessage()));
+            }
+            if (badRows == 0) {
+                batch.flush();
+            }
+            if (badRows == badBefore) {
+                counts.merge(type.name(), count, Long::sum);
+            }
+            progress.accept(read);
+        }
+
+        private Set<String> present(EntityType<?> type, Map<String, String> values) {
+            Set<String> present = new HashSet<>(values.keySet());
+            type.generatedId().ifPresent(present::add);
+            return present;
+        }
+
+        /** Pending upserts, flushed every {@link #BATCH} rows and whenever the set of present fields changes. */
+        private final class Batch<T> {
+            final EntityTable<T> table;
+            PreparedStatement statement;
+            Set<String> present;
+            int size;
+            long firstLine;
+
+            Batch(EntityTable<T> table) {
+                this.table = table;
+            }
+
+            void add(T entity, Set<String> fields, long line) throws SQLException {
+                if (!fields.equals(present)) {
+                    flush();
+                    if (statement != null) {
+                        statement.close();
+                    }
+                    statement = c.prepareStatement(table.upsertSql(fields));
+                    present = fields;
+                }
+                if (size == 0) {
+                    firstLine = line;
+                }
+                table.bind(statement, entity);
+                statement.addBatch();
+                if (++size == BATCH) {
+                    flush();
+                }
+            }
+
+            void flush() throws SQLException {
+                if (size == 0) {
+                    return;
+                }
+                try {
+                    statement.executeBatch();
+                } catch (SQLException e) {
+                    throw new SQLException("rows from line " + firstLine + " of " + table.type().name() + ": "
+                            + e.getMessage(), e.getSQLState(), e);
+                }
+                size = 0;
+            }
+        }
+    }
+
+    @Override
+    public long export(EntityType<?> type, Query query, DataFormat format, OutputStream out) throws IOException {
+        return exportTyped(type, query, format, out);
+    }
+
+    private <T> long exportTyped(EntityType<T> type, Query query, DataFormat format, OutputStream out) throws IOException {
+        long[] count = { 0 };
+        try (RowWriter<T> writer = new RowWriter<>(type, format, out)) {
+            try {
+                repository(type).forEach(query, e -> {
+                    try {
+                        writer.write(e);
+                        count[0]++;
+                    } catch (IOException ex) {
+                        throw new java.io.UncheckedIOException(ex);
+                    }
+                });
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }
+        return count[0];
+    }
+}
