@@ -296,13 +296,13 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
             boolean checkAccount = type.accountScoped() && type != Account.TYPE;
             Batch<T> batch = new Batch<>(table);
             long count = 0;
-            long line = 0;
             long badBefore = badRows;
-            try (RowSource source = RowSource.open(type, input.format(), input.source(), input.data())) {
+            RowSource source = null;
+            try {
+                source = RowSource.open(type, input.format(), input.source(), input.data());
                 Optional<RowSource.RawRow> next;
                 while ((next = source.next()).isPresent()) {
                     RowSource.RawRow raw = next.get();
-                    line = raw.line();
                     if (++read % 10_000 == 0) {
                         progress.accept(read);
                     }
@@ -332,13 +332,18 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
                     }
                     count++;
                     if (badRows == 0) {
-                        batch.add(entity, present(type, raw.values()), line);
+                        batch.add(entity, present(type, raw.values()), raw.line());
                     }
                 }
             } catch (CharacterCodingException e) {
-                bad(new RowError(input.source(), line + 1, "", "is not valid UTF-8 text; save the file as UTF-8"));
+                bad(new RowError(input.source(), source == null ? 1 : source.line(), "",
+                        "is not valid UTF-8 text; save the file as UTF-8"));
             } catch (BadInputException e) {
-                bad(new RowError(input.source(), line + 1, "", e.getMessage()));
+                bad(new RowError(input.source(), source == null ? 1 : source.line(), "", e.getMessage()));
+            } finally {
+                if (source != null) {
+                    source.close();
+                }
             }
             if (badRows == 0) {
                 batch.flush();

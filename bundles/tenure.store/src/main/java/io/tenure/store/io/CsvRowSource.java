@@ -77,6 +77,7 @@ final class CsvRowSource implements RowSource {
         }
         CSVRecord record;
         long line = parser.getCurrentLineNumber() + 1;
+        reading = line;
         try {
             if (!records.hasNext()) {
                 return Optional.empty();
@@ -98,6 +99,14 @@ final class CsvRowSource implements RowSource {
         }
         return Optional.of(new RawRow(line, values, Optional.empty()));
     }
+
+    @Override
+    public long line() {
+        return reading;
+    }
+
+    /** The line the record being read starts on. */
+    private long reading = 1;
 
     @Override
     public void close() throws IOException {

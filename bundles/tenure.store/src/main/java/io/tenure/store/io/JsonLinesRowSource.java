@@ -102,6 +102,11 @@ final class JsonLinesRowSource implements RowSource {
     }
 
     @Override
+    public long line() {
+        return line + 1;
+    }
+
+    @Override
     public void close() throws IOException {
         reader.close();
     }

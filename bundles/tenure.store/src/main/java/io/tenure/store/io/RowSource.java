@@ -27,6 +27,9 @@ public interface RowSource extends Closeable {
     /** The next row, or empty at the end. @throws IOException when the input cannot be read at all */
     Optional<RawRow> next() throws IOException;
 
+    /** The line being read now (where an unreadable input broke). */
+    long line();
+
     /** Opens {@code data} in {@code format}, decoding strict UTF-8 (a bad byte is an error, not a replacement). */
     static RowSource open(EntityType<?> type, DataFormat format, String source, InputStream data) throws IOException {
         Reader reader = new BoundedLineReader(new InputStreamReader(data, StandardCharsets.UTF_8.newDecoder()
