@@ -170,6 +170,7 @@ public final class Main {
         setDefault("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
         setDefault("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
         setDefault("org.slf4j.simpleLogger.log.org.apache.felix", "warn");
+        setDefault("org.slf4j.simpleLogger.log.com.zaxxer.hikari", "warn");
     }
 
     private static void setDefault(String key, String value) {

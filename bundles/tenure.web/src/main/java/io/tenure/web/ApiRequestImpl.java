@@ -23,12 +23,14 @@ final class ApiRequestImpl implements ApiRequest {
     static final long MAX_UPLOAD_BYTES = 100L << 20;
 
     private final HttpServletRequest request;
+    private final String resource;
     private final List<String> path;
     private final Map<String, String> query;
     private final AuthenticatedUser user;
 
-    ApiRequestImpl(HttpServletRequest request, List<String> path, Map<String, String> query, AuthenticatedUser user) {
+    ApiRequestImpl(HttpServletRequest request, String resource, List<String> path, Map<String, String> query, AuthenticatedUser user) {
         this.request = request;
+        this.resource = resource;
         this.path = List.copyOf(path);
         this.query = Map.copyOf(query);
         this.user = user;
@@ -37,6 +39,11 @@ final class ApiRequestImpl implements ApiRequest {
     @Override
     public String method() {
         return request.getMethod();
+    }
+
+    @Override
+    public String resource() {
+        return resource;
     }
 
     @Override

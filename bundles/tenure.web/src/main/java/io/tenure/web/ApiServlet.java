@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import io.tenure.api.rest.ApiException;
 import io.tenure.api.rest.ApiResource;
 import io.tenure.api.rest.ApiResponse;
+import io.tenure.api.rest.StreamingBody;
 import io.tenure.api.security.AuthenticatedUser;
 import io.tenure.api.security.UserService;
 import jakarta.servlet.Servlet;
@@ -56,17 +57,30 @@ public class ApiServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void addResource(ApiResource resource, Map<String, Object> properties) {
-        String path = String.valueOf(properties.get(ApiResource.PATH));
-        resources.computeIfAbsent(path, p -> new ConcurrentSkipListMap<Rank, ApiResource>(java.util.Comparator.reverseOrder()))
-                .put(new Rank(properties), resource);
+        for (String path : paths(properties)) {
+            resources.computeIfAbsent(path, p -> new ConcurrentSkipListMap<Rank, ApiResource>(java.util.Comparator.reverseOrder()))
+                    .put(new Rank(properties), resource);
+        }
     }
 
     void removeResource(ApiResource resource, Map<String, Object> properties) {
-        String path = String.valueOf(properties.get(ApiResource.PATH));
-        Map<Rank, ApiResource> byRank = resources.get(path);
-        if (byRank != null) {
-            byRank.values().removeIf(r -> r == resource);
+        for (String path : paths(properties)) {
+            Map<Rank, ApiResource> byRank = resources.get(path);
+            if (byRank != null) {
+                byRank.values().removeIf(r -> r == resource);
+            }
         }
+    }
+
+    private static List<String> paths(Map<String, Object> properties) {
+        Object value = properties.get(ApiResource.PATH);
+        if (value instanceof String[] many) {
+            return List.of(many);
+        }
+        if (value instanceof java.util.Collection<?> many) {
+            return many.stream().map(String::valueOf).toList();
+        }
+        return List.of(String.valueOf(value));
     }
 
     /** Service ranking, then lower service id first. */
@@ -117,11 +131,15 @@ public class ApiServlet extends HttpServlet {
             return;
         }
         try {
-            ApiResponse answer = resource.handle(new ApiRequestImpl(request, segments.subList(1, segments.size()),
-                    query(request), user.get()));
+            ApiResponse answer = resource.handle(new ApiRequestImpl(request, segments.get(0),
+                    segments.subList(1, segments.size()), query(request), user.get()));
             response.setStatus(answer.status());
             answer.headers().forEach(response::setHeader);
-            if (answer.body().isPresent()) {
+            if (answer.body().isPresent() && answer.body().get() instanceof StreamingBody stream) {
+                try (java.io.OutputStream out = response.getOutputStream()) {
+                    stream.writeTo(out);
+                }
+            } else if (answer.body().isPresent()) {
                 response.setContentType("application/json;charset=utf-8");
                 try (Writer writer = response.getWriter()) {
                     Json.GSON.toJson(answer.body().get(), writer);

@@ -6,7 +6,8 @@ import org.osgi.annotation.versioning.ConsumerType;
  * A REST resource served under {@code /api/v1/}. Register it as a service with the property {@link #PATH}
  * naming its first path segment, e.g. {@code tenure.api.path=modules} serves {@code /api/v1/modules} and
  * everything below it. Callers are authenticated before {@link #handle} runs; the resource checks roles with
- * {@link ApiRequest#require}. Whatever {@link ApiResponse#body()} holds (records, lists, maps) is written as
+ * {@link ApiRequest#require}. The property may hold several segments; {@link ApiRequest#resource()} tells which
+ * one a call came by. Whatever {@link ApiResponse#body()} holds (records, lists, maps) is written as
  * JSON; an {@link ApiException} becomes {@code {"error": {"code", "message", "details"}}}.
  */
 @ConsumerType

@@ -20,6 +20,11 @@ public record ApiResponse(int status, Optional<Object> body, Map<String, String>
         return new ApiResponse(201, Optional.of(body), Map.of("Location", location));
     }
 
+    /** A body streamed as {@code contentType}, e.g. {@code text/csv; charset=utf-8}. */
+    public static ApiResponse stream(String contentType, StreamingBody body) {
+        return new ApiResponse(200, Optional.of(body), Map.of("Content-Type", contentType));
+    }
+
     public static ApiResponse noContent() {
         return new ApiResponse(204, Optional.empty(), Map.of());
     }

@@ -19,7 +19,7 @@ import io.tenure.api.data.RowError;
  * JSON Lines: one object per line with the fields by name. Values may be strings, numbers, booleans, arrays (tags)
  * or, for money, {@code {"amount": "12.00", "currency": "USD"}}; null means absent. Blank lines are skipped.
  */
-final class JsonLinesRowSource implements RowSource {
+public final class JsonLinesRowSource implements RowSource {
     private final String source;
     private final BufferedReader reader;
     private long line;
@@ -56,7 +56,7 @@ final class JsonLinesRowSource implements RowSource {
     }
 
     /** The object's values as text, as if they came from CSV. */
-    static Map<String, String> values(JsonObject object) {
+    public static Map<String, String> values(JsonObject object) {
         Map<String, String> values = new LinkedHashMap<>();
         for (Map.Entry<String, JsonElement> e : object.entrySet()) {
             JsonElement v = e.getValue();
