@@ -14,7 +14,7 @@ import java.util.Properties;
  * The command line and {@code etc/tenure.properties}, merged: command-line options win. Every bad value is an
  * {@link IllegalArgumentException} whose message says which option and why.
  */
-record LaunchOptions(String command, Path home, Path data, String host, int port, boolean demo,
+record LaunchOptions(String command, Path home, Path data, String host, int port, boolean demo, String format,
         Map<String, String> frameworkProperties, List<String> arguments) {
 
     static final String USAGE = """
@@ -22,6 +22,9 @@ record LaunchOptions(String command, Path home, Path data, String host, int port
 
             Commands:
               run        start Tenure and serve the console, REST API and ingestion until stopped (Ctrl-C / SIGTERM)
+              import DIR load every <entity>.csv / <entity>.jsonl in DIR into the store, atomically (Tenure stopped);
+                         exit code 2 and every bad row listed when any row is bad
+              export DIR write every entity to DIR as <entity>.csv (or .jsonl with --format jsonl)
               version    print the version
               --help     print this help
 
@@ -30,6 +33,10 @@ record LaunchOptions(String command, Path home, Path data, String host, int port
               --host ADDR   address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
               --data DIR    data directory: database, configuration, module choices (default data/)
               --demo        fill an empty store with the generated demo customer base
+
+            Options for import and export:
+              --data DIR    the data directory whose store to use (default data/)
+              --format F    export format: csv (default) or jsonl
 
             Environment:
               TENURE_ADMIN_PASSWORD   password of the first admin (otherwise one is generated and printed once)
@@ -50,6 +57,7 @@ record LaunchOptions(String command, Path home, Path data, String host, int port
         String port = file.getProperty("tenure.port", "8080");
         String data = file.getProperty("tenure.data", "data");
         boolean demo = false;
+        String format = "csv";
         List<String> arguments = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
@@ -58,6 +66,7 @@ record LaunchOptions(String command, Path home, Path data, String host, int port
                 case "--host" -> host = value(args, ++i, arg);
                 case "--data" -> data = value(args, ++i, arg);
                 case "--demo" -> demo = true;
+                case "--format" -> format = value(args, ++i, arg);
                 default -> {
                     if (arg.startsWith("--")) {
                         throw new IllegalArgumentException("unknown option " + arg + " (see bin/tenure --help)");
@@ -82,7 +91,7 @@ record LaunchOptions(String command, Path home, Path data, String host, int port
             }
         }
         Path dataDir = home.resolve(data).toAbsolutePath().normalize();
-        return new LaunchOptions(command, home, dataDir, host, portNumber, demo, framework, arguments);
+        return new LaunchOptions(command, home, dataDir, host, portNumber, demo, format, framework, arguments);
     }
 
     private static String value(String[] args, int i, String option) {

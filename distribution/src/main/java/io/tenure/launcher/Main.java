@@ -69,6 +69,9 @@ public final class Main {
             case "run" -> {
                 return start(options, out, err);
             }
+            case "import", "export" -> {
+                return transfer(options, out, err);
+            }
             default -> {
                 err.println("tenure: unknown command '" + options.command() + "' (see bin/tenure --help)");
                 return EXIT_USAGE;
@@ -80,6 +83,46 @@ public final class Main {
         String v = Main.class.getPackage().getImplementationVersion();
         return v == null ? "development" : v;
     }
+
+    /**
+     * {@code import DIR} / {@code export DIR}: runs the store's command line in a class loader over the store bundle and
+     * its libraries, without starting the framework (the server must be stopped: the embedded database has one owner).
+     */
+    private static int transfer(LaunchOptions options, PrintStream out, PrintStream err) {
+        if (options.arguments().size() != 1) {
+            err.println("tenure: " + options.command() + " needs one directory, e.g. bin/tenure " + options.command() + " ./data-files");
+            return EXIT_USAGE;
+        }
+        configureLogging();
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        List<java.net.URL> jars = new ArrayList<>();
+        try {
+            for (String folder : List.of("system", "bundles")) {
+                try (Stream<Path> files = Files.list(options.home().resolve(folder))) {
+                    for (Path jar : files.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
+                        String name = jar.getFileName().toString();
+                        if (STORE_JARS.stream().anyMatch(name::startsWith)) {
+                            jars.add(jar.toUri().toURL());
+                        }
+                    }
+                }
+            }
+            try (java.net.URLClassLoader loader = new java.net.URLClassLoader(jars.toArray(java.net.URL[]::new),
+                    Main.class.getClassLoader())) {
+                Class<?> command = loader.loadClass("io.tenure.store.cli.DataCommand");
+                return (int) command.getMethod("run", String.class, Path.class, Path.class, String.class, PrintStream.class,
+                        PrintStream.class).invoke(null, options.command(), Path.of(options.arguments().get(0)).toAbsolutePath(),
+                                options.data(), options.format(), out, err);
+            }
+        } catch (IOException | ReflectiveOperationException e) {
+            err.println("tenure: cannot run " + options.command() + ": " + e);
+            return EXIT_FAILED;
+        }
+    }
+
+    /** The jars the store's command line needs (name prefixes in system/ and bundles/). */
+    private static final List<String> STORE_JARS = List.of("tenure.api-", "tenure.store-", "gson-", "h2-", "postgresql-",
+            "HikariCP-", "commons-csv-", "commons-codec-", "commons-io-");
 
     private static int start(LaunchOptions options, PrintStream out, PrintStream err) {
         long started = System.nanoTime();

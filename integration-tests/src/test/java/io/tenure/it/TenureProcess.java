@@ -65,7 +65,12 @@ final class TenureProcess implements AutoCloseable {
     }
 
     static TenureProcess start(Path home, Path data, int port, String... extraArgs) throws IOException {
-        Process process = launch(home, data, port, extraArgs);
+        return start(home, data, port, java.util.Map.of(), extraArgs);
+    }
+
+    static TenureProcess start(Path home, Path data, int port, java.util.Map<String, String> env, String... extraArgs)
+            throws IOException {
+        Process process = launch(home, data, port, env, extraArgs);
         Path output = home.resolve("output-" + System.nanoTime() + ".log");
         // Copy the output to a file as it comes, so the pipe never fills up.
         Thread pump = new Thread(() -> {
@@ -83,13 +88,35 @@ final class TenureProcess implements AutoCloseable {
     }
 
     static Process launch(Path home, Path data, int port, String... extraArgs) throws IOException {
+        return launch(home, data, port, java.util.Map.of(), extraArgs);
+    }
+
+    static Process launch(Path home, Path data, int port, java.util.Map<String, String> env, String... extraArgs)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of("bash", home.resolve("bin/tenure").toString(), "run",
                 "--port", String.valueOf(port), "--data", data.toString()));
         command.addAll(List.of(extraArgs));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(env);
         builder.environment().put("TENURE_ADMIN_PASSWORD", ADMIN_PASSWORD);
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         return builder.start();
+    }
+
+    /** Runs {@code bin/tenure <args>} to its end; returns the exit code, with the output in {@code output}. */
+    static int command(Path home, java.util.Map<String, String> env, StringBuilder output, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", home.resolve("bin/tenure").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process p = builder.start();
+        output.append(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("bin/tenure " + String.join(" ", args) + " did not finish:\n" + output);
+        }
+        return p.exitValue();
     }
 
     static int freePort() throws IOException {
