@@ -33,6 +33,7 @@ record LaunchOptions(String command, Path home, Path data, String host, int port
               --host ADDR   address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
               --data DIR    data directory: database, configuration, module choices (default data/)
               --demo        fill an empty store with the generated demo customer base
+              --demo-accounts N   how many demo accounts (default 2500; up to 1000000)
 
             Options for import and export:
               --data DIR    the data directory whose store to use (default data/)
@@ -58,6 +59,7 @@ record LaunchOptions(String command, Path home, Path data, String host, int port
         String data = file.getProperty("tenure.data", "data");
         boolean demo = false;
         String format = "csv";
+        String demoAccounts = null;
         List<String> arguments = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
@@ -67,6 +69,17 @@ record LaunchOptions(String command, Path home, Path data, String host, int port
                 case "--data" -> data = value(args, ++i, arg);
                 case "--demo" -> demo = true;
                 case "--format" -> format = value(args, ++i, arg);
+                case "--demo-accounts" -> {
+                    String n = value(args, ++i, arg);
+                    try {
+                        if (Integer.parseInt(n) < 1) {
+                            throw new NumberFormatException();
+                        }
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("--demo-accounts '" + n + "' is not a positive number");
+                    }
+                    demoAccounts = n;
+                }
                 default -> {
                     if (arg.startsWith("--")) {
                         throw new IllegalArgumentException("unknown option " + arg + " (see bin/tenure --help)");
@@ -89,6 +102,9 @@ record LaunchOptions(String command, Path home, Path data, String host, int port
             if (!key.startsWith("tenure.")) {
                 framework.put(key, file.getProperty(key));
             }
+        }
+        if (demoAccounts != null) {
+            framework.put("tenure.demo.accounts", demoAccounts);
         }
         Path dataDir = home.resolve(data).toAbsolutePath().normalize();
         return new LaunchOptions(command, home, dataDir, host, portNumber, demo, format, framework, arguments);

@@ -70,6 +70,30 @@ class StoreIT {
     }
 
     @Test
+    void demoFillsAnEmptyStoreOnlyOnce() throws Exception {
+        Path home = TenureProcess.freshHome("store-demo");
+        long movements;
+        try (TenureProcess tenure = TenureProcess.start(home, "--demo", "--demo-accounts", "120")) {
+            assertTrue(tenure.output().contains("is ready"), tenure.output());
+            assertEquals(120, total(tenure, "accounts"));
+            movements = total(tenure, "movements");
+            assertTrue(movements >= 120, "every account has at least its new-logo movement: " + movements);
+            assertTrue(total(tenure, "usage") > 0 && total(tenure, "contacts") > 0 && total(tenure, "surveys") > 0);
+            assertEquals(200, tenure.post("/api/v1/import/accounts", TenureProcess.admin(), "text/csv",
+                    ACCOUNTS.getBytes(StandardCharsets.UTF_8)).statusCode());
+        }
+        try (TenureProcess again = TenureProcess.start(home, "--demo", "--demo-accounts", "50")) {
+            assertEquals(122, total(again, "accounts"), "a store with accounts is never refilled");
+            assertEquals(movements, total(again, "movements"));
+        }
+    }
+
+    private static long total(TenureProcess tenure, String entity) {
+        return JsonParser.parseString(tenure.get("/api/v1/" + entity + "?limit=1", TenureProcess.admin()).body())
+                .getAsJsonObject().get("total").getAsLong();
+    }
+
+    @Test
     void runsOnPostgresqlAndAChangedMigrationStopsTheStart() throws Exception {
         String base = System.getenv().getOrDefault("TENURE_TEST_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/test");
         String user = System.getenv().getOrDefault("TENURE_TEST_JDBC_USER", System.getProperty("user.name"));

@@ -260,6 +260,50 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
         }
     }
 
+    @Override
+    public <T> long saveAll(EntityType<T> type, Iterable<? extends T> records) throws DataException {
+        EntityTable<T> table = table(type);
+        boolean checkAccount = type.accountScoped() && type != Account.TYPE;
+        return inTransaction(c -> {
+            Set<String> accounts = checkAccount ? accountIds(c) : Set.of();
+            long n = 0;
+            try (PreparedStatement s = c.prepareStatement(table.upsertSql())) {
+                int pending = 0;
+                for (T record : records) {
+                    if (checkAccount) {
+                        String accountId = (String) type.fields().get(0).valueOf(record);
+                        if (!accounts.contains(accountId)) {
+                            throw new DataException(type.name() + " record " + type.keyOf(record) + ": account '"
+                                    + accountId + "' does not exist");
+                        }
+                    }
+                    table.bind(s, record);
+                    s.addBatch();
+                    n++;
+                    if (++pending == BATCH) {
+                        s.executeBatch();
+                        pending = 0;
+                    }
+                }
+                if (pending > 0) {
+                    s.executeBatch();
+                }
+            }
+            return n;
+        });
+    }
+
+    private static Set<String> accountIds(Connection c) throws SQLException {
+        Set<String> ids = new HashSet<>();
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT " + quote(EntityType.ACCOUNT_ID) + " FROM " + quote("accounts"))) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+        }
+        return ids;
+    }
+
     /** One import: reads every input, validates every row, and batches the good rows while no row is bad. */
     private final class Importer {
         final Connection c;
@@ -273,12 +317,7 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
         Importer(Connection c, LongConsumer progress) throws SQLException {
             this.c = c;
             this.progress = progress;
-            try (Statement s = c.createStatement();
-                    ResultSet rs = s.executeQuery("SELECT " + quote(EntityType.ACCOUNT_ID) + " FROM " + quote("accounts"))) {
-                while (rs.next()) {
-                    accounts.add(rs.getString(1));
-                }
-            }
+            accounts.addAll(accountIds(c));
         }
 
         void bad(RowError error) {

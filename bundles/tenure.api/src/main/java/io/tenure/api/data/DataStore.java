@@ -39,6 +39,15 @@ public interface DataStore {
      */
     java.util.Map<String, Long> importData(List<ImportInput> inputs, LongConsumer progress) throws DataException, IOException;
 
+    /**
+     * Upserts many records of one entity in one transaction, batched: for generators and connectors that produce
+     * records rather than files. Every record's account must exist (or be among {@code records} for accounts).
+     *
+     * @return how many were stored
+     * @throws DataException naming the first record whose account does not exist; nothing was stored
+     */
+    <T> long saveAll(EntityType<T> type, Iterable<? extends T> records) throws DataException;
+
     /** Writes every row matching {@code query}'s filters (all pages) in key order; re-importable as is. */
     long export(EntityType<?> type, Query query, DataFormat format, OutputStream out) throws IOException;
 
