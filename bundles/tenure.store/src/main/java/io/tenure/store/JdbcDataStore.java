@@ -59,7 +59,6 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
     /** The migrations, in order; a new migration is a new file here, never an edit of an applied one. */
     static final List<String> MIGRATIONS = List.of("V1__customer_data.sql");
     static final int MAX_LISTED_ERRORS = 1000;
-    private static final int BATCH = 1000;
     private static final Logger LOG = LoggerFactory.getLogger(JdbcDataStore.class);
 
     @ObjectClassDefinition(name = "Tenure store", description = "The customer-data database. The database itself is "
@@ -76,6 +75,8 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
     }
 
     private volatile Database db;
+    private final java.util.concurrent.CountDownLatch opened = new java.util.concurrent.CountDownLatch(1);
+    private volatile boolean closed;
     private volatile Readiness readiness = Readiness.notReady("opening the database");
     private final Map<EntityType<?>, EntityTable<?>> tables = new ConcurrentHashMap<>();
 
@@ -84,19 +85,29 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
 
     /** A store over an open database, migrated here (tests and the command line). */
     public JdbcDataStore(Database db) throws Migrations.MigrationException, IOException {
+        opened.countDown();
         start(db);
     }
 
+    /**
+     * Opens and migrates the database beside the start of the other bundles (it is the slowest part of a start); until
+     * it is done {@code /health} says the store is starting, and calls wait for it.
+     */
     @Activate
     void activate(BundleContext context, Config config) {
         Path data = Path.of(Optional.ofNullable(context.getProperty("tenure.data")).orElse("data"));
-        try {
-            start(Database.open(env(Database.URL_ENV), env(Database.USER_ENV), env(Database.PASSWORD_ENV), data,
-                    config.poolSize()));
-        } catch (SQLException | IOException | Migrations.MigrationException | RuntimeException e) {
-            readiness = Readiness.failed("the store cannot start: " + e.getMessage());
-            LOG.error("The store cannot start: {}", e.getMessage());
-        }
+        Thread opener = new Thread(() -> {
+            try {
+                start(Database.open(env(Database.URL_ENV), env(Database.USER_ENV), env(Database.PASSWORD_ENV), data,
+                        config.poolSize()));
+            } catch (SQLException | IOException | Migrations.MigrationException | RuntimeException e) {
+                readiness = Readiness.failed("the store cannot start: " + e.getMessage());
+                LOG.error("The store cannot start: {}", e.getMessage());
+            } finally {
+                opened.countDown();
+            }
+        }, "tenure-store-open");
+        opener.start();
     }
 
     private static Optional<String> env(String name) {
@@ -115,6 +126,10 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
         for (EntityType<?> type : Entities.ALL) {
             tables.put(type, new EntityTable<>(type, database.dialect()));
         }
+        if (closed) {
+            database.close();
+            return;
+        }
         db = database;
         readiness = Readiness.ready(database.description());
         LOG.info("Store ready on {}", database.description());
@@ -123,6 +138,12 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
     @Override
     @Deactivate
     public void close() {
+        closed = true;
+        try {
+            opened.await(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         Database d = db;
         db = null;
         if (d != null) {
@@ -145,6 +166,11 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
     }
 
     private Database requireOpen() {
+        try {
+            opened.await(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         Database d = db;
         if (d == null) {
             throw new IllegalStateException("the store is not available: " + readiness.detail());
@@ -267,8 +293,8 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
         return inTransaction(c -> {
             Set<String> accounts = checkAccount ? accountIds(c) : Set.of();
             long n = 0;
-            try (PreparedStatement s = c.prepareStatement(table.upsertSql())) {
-                int pending = 0;
+            Set<String> all = type.fields().stream().map(io.tenure.api.data.Field::name).collect(java.util.stream.Collectors.toSet());
+            try (BulkWriter<T> writer = BulkWriter.open(c, table, requireOpen().dialect())) {
                 for (T record : records) {
                     if (checkAccount) {
                         String accountId = (String) type.fields().get(0).valueOf(record);
@@ -277,17 +303,9 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
                                     + accountId + "' does not exist");
                         }
                     }
-                    table.bind(s, record);
-                    s.addBatch();
-                    n++;
-                    if (++pending == BATCH) {
-                        s.executeBatch();
-                        pending = 0;
-                    }
+                    writer.add(record, all, ++n);
                 }
-                if (pending > 0) {
-                    s.executeBatch();
-                }
+                writer.flush();
             }
             return n;
         });
@@ -333,7 +351,7 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
             EntityTable<T> table = table(type);
             RowParser<T> parser = new RowParser<>(type);
             boolean checkAccount = type.accountScoped() && type != Account.TYPE;
-            Batch<T> batch = new Batch<>(table);
+            BulkWriter<T> batch = BulkWriter.open(c, table, requireOpen().dialect());
             long count = 0;
             long badBefore = badRows;
             RowSource source = null;
@@ -387,6 +405,7 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
             if (badRows == 0) {
                 batch.flush();
             }
+            batch.close();
             if (badRows == badBefore) {
                 counts.merge(type.name(), count, Long::sum);
             }
@@ -397,51 +416,6 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
             Set<String> present = new HashSet<>(values.keySet());
             type.generatedId().ifPresent(present::add);
             return present;
-        }
-
-        /** Pending upserts, flushed every {@link #BATCH} rows and whenever the set of present fields changes. */
-        private final class Batch<T> {
-            final EntityTable<T> table;
-            PreparedStatement statement;
-            Set<String> present;
-            int size;
-            long firstLine;
-
-            Batch(EntityTable<T> table) {
-                this.table = table;
-            }
-
-            void add(T entity, Set<String> fields, long line) throws SQLException {
-                if (!fields.equals(present)) {
-                    flush();
-                    if (statement != null) {
-                        statement.close();
-                    }
-                    statement = c.prepareStatement(table.upsertSql(fields));
-                    present = fields;
-                }
-                if (size == 0) {
-                    firstLine = line;
-                }
-                table.bind(statement, entity);
-                statement.addBatch();
-                if (++size == BATCH) {
-                    flush();
-                }
-            }
-
-            void flush() throws SQLException {
-                if (size == 0) {
-                    return;
-                }
-                try {
-                    statement.executeBatch();
-                } catch (SQLException e) {
-                    throw new SQLException("rows from line " + firstLine + " of " + table.type().name() + ": "
-                            + e.getMessage(), e.getSQLState(), e);
-                }
-                size = 0;
-            }
         }
     }
 

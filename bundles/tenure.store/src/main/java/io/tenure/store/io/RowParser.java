@@ -32,9 +32,16 @@ public final class RowParser<T> {
     }
 
     private final EntityType<T> type;
+    private final MessageDigest sha256;
 
+    /** A parser for one thread (it keeps a digest for derived identifiers). */
     public RowParser(EntityType<T> type) {
         this.type = type;
+        try {
+            this.sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public EntityType<T> type() {
@@ -114,11 +121,7 @@ public final class RowParser<T> {
         for (Field<T> f : type.fields()) {
             b.append('\u001f').append(FieldCodec.format(f.type(), values.get(f.name())));
         }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] digest = sha256.digest(b.toString().getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest, 0, 12);
     }
 }
