@@ -23,9 +23,11 @@ import io.tenure.api.security.Role;
 /**
  * {@code POST /api/v1/import/<entity>} with a {@code text/csv} or {@code application/x-ndjson} body (admin): atomic,
  * idempotent, answers {@code {"imported": N}} or 400 listing every bad row. {@code GET /api/v1/export/<entity>?format=
- * csv|jsonl} (viewer, filters as in listings) streams every row in a form the import reads back.
+ * csv|jsonl} (viewer, filters as in listings) streams every row in a form the import reads back. {@code GET
+ * /api/v1/entities} describes every entity and its columns.
  */
-@Component(service = ApiResource.class, property = { ApiResource.PATH + "=import", ApiResource.PATH + "=export" })
+@Component(service = ApiResource.class, property = { ApiResource.PATH + "=import", ApiResource.PATH + "=export",
+        ApiResource.PATH + "=entities" })
 public class DataTransferResource implements ApiResource {
 
     @Reference
@@ -40,6 +42,13 @@ public class DataTransferResource implements ApiResource {
 
     @Override
     public ApiResponse handle(ApiRequest request) throws ApiException {
+        if (request.resource().equals("entities")) {
+            request.require(Role.VIEWER);
+            if (!request.method().equals("GET")) {
+                throw ApiException.methodNotAllowed(request.method());
+            }
+            return ApiResponse.ok(io.tenure.store.EntityDocs.json(store.types()));
+        }
         if (request.path().size() != 1) {
             throw ApiException.notFound("name the entity: /api/v1/" + request.resource() + "/{entity}, one of "
                     + String.join(", ", store.types().stream().map(EntityType::name).toList()));
