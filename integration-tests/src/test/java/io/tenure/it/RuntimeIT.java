@@ -77,7 +77,8 @@ public class RuntimeIT {
                 frameworkProperty("felix.fileinstall.noInitialDelay").value("true"),
                 // Added to Pax Exam's own extra system packages, as the launcher exports slf4j from its class path.
                 systemPackages("org.slf4j;version=2.0.16", "org.slf4j.spi;version=2.0.16", "org.slf4j.event;version=2.0.16",
-                        "org.slf4j.helpers;version=2.0.16")));
+                        "org.slf4j.helpers;version=2.0.16", "org.slf4j;version=1.7.36", "org.slf4j.spi;version=1.7.36",
+                        "org.slf4j.event;version=1.7.36", "org.slf4j.helpers;version=1.7.36")));
         Files.createDirectories(data.resolve("deploy"));
         try (Stream<Path> jars = Files.list(assembly.resolve("system"))) {
             for (Path jar : jars.filter(j -> j.toString().endsWith(".jar")).sorted().toList()) {
@@ -87,13 +88,23 @@ public class RuntimeIT {
         return options(options.toArray(new Option[0]));
     }
 
-    private void awaitReady() throws InterruptedException {
-        ReadinessCheck readiness = context.getService(context.getServiceReference(ReadinessCheck.class));
+    /** Waits until every readiness check (modules, store, demo) is ready. */
+    private void awaitReady() throws Exception {
         long deadline = System.currentTimeMillis() + 30_000;
-        while (!readiness.check().ready() && System.currentTimeMillis() < deadline) {
+        while (true) {
+            List<String> waiting = new ArrayList<>();
+            for (var ref : context.getServiceReferences(ReadinessCheck.class, null)) {
+                ReadinessCheck check = context.getService(ref);
+                if (check != null && !check.check().ready()) {
+                    waiting.add(check.name() + ": " + check.check().detail());
+                }
+            }
+            if (waiting.isEmpty()) {
+                return;
+            }
+            assertTrue("not ready: " + waiting, System.currentTimeMillis() < deadline);
             Thread.sleep(50);
         }
-        assertTrue(readiness.check().detail(), readiness.check().ready());
     }
 
     @Test
@@ -105,7 +116,8 @@ public class RuntimeIT {
         }
         List<String> tenureBundles = Arrays.stream(context.getBundles()).map(Bundle::getSymbolicName)
                 .filter(n -> n.startsWith("tenure.")).sorted().toList();
-        assertEquals(List.of("tenure.api", "tenure.console", "tenure.runtime", "tenure.web"), tenureBundles);
+        assertEquals(List.of("tenure.api", "tenure.console", "tenure.demo", "tenure.runtime", "tenure.store", "tenure.web"),
+                tenureBundles);
         int checked = 0;
         for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs()) {
             for (ComponentConfigurationDTO configuration : scr.getComponentConfigurationDTOs(description)) {

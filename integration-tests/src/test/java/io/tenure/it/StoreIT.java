@@ -74,7 +74,11 @@ class StoreIT {
         Path home = TenureProcess.freshHome("store-demo");
         long movements;
         try (TenureProcess tenure = TenureProcess.start(home, "--demo", "--demo-accounts", "120")) {
-            assertTrue(tenure.output().contains("is ready"), tenure.output());
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (!tenure.output().contains("is ready") && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+            }
+            assertTrue(tenure.output().contains("Loaded demo data: 120 accounts"), tenure.output());
             assertEquals(120, total(tenure, "accounts"));
             movements = total(tenure, "movements");
             assertTrue(movements >= 120, "every account has at least its new-logo movement: " + movements);

@@ -195,6 +195,7 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
 
     @SuppressWarnings("unchecked")
     <T> EntityTable<T> table(EntityType<T> type) {
+        requireOpen();
         EntityTable<T> t = (EntityTable<T>) tables.get(type);
         if (t == null) {
             throw new IllegalArgumentException("the store holds no entity " + type.name());
