@@ -57,7 +57,7 @@ import io.tenure.store.io.RowWriter;
 public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
     public static final String PID = "io.tenure.store";
     /** The migrations, in order; a new migration is a new file here, never an edit of an applied one. */
-    static final List<String> MIGRATIONS = List.of("V1__customer_data.sql");
+    static final List<String> MIGRATIONS = List.of("V1__customer_data.sql", "V2__health_scores.sql");
     static final int MAX_LISTED_ERRORS = 1000;
     private static final Logger LOG = LoggerFactory.getLogger(JdbcDataStore.class);
 

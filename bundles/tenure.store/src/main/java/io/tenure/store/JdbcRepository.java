@@ -20,6 +20,7 @@ import io.tenure.api.data.FieldType;
 import io.tenure.api.data.Page;
 import io.tenure.api.data.Query;
 import io.tenure.api.data.Repository;
+import io.tenure.api.health.HealthScore;
 import io.tenure.store.io.FieldCodec;
 
 /** A {@link Repository} over one table. */
@@ -199,6 +200,18 @@ final class JdbcRepository<T> implements Repository<T> {
         List<String> conditions = new ArrayList<>();
         List<Object[]> params = new ArrayList<>();
         for (Map.Entry<String, String> e : query.filters().entrySet()) {
+            if (e.getKey().equals(Query.HEALTH) && table.type() == (EntityType<?>) Account.TYPE) {
+                Field<HealthScore> status = HealthScore.TYPE.field("status").orElseThrow();
+                try {
+                    params.add(new Object[] { FieldType.CODE, FieldCodec.parse(status, e.getValue(), null) });
+                } catch (IllegalArgumentException ex) {
+                    throw new IllegalArgumentException("filter health: " + ex.getMessage());
+                }
+                conditions.add(quote(EntityType.ACCOUNT_ID) + " IN (SELECT h.\"account_id\" FROM \"health_scores\" h WHERE "
+                        + "h.\"status\" = ? AND h.\"date\" = (SELECT MAX(l.\"date\") FROM \"health_scores\" l "
+                        + "WHERE l.\"account_id\" = h.\"account_id\"))");
+                continue;
+            }
             Field<T> f = field(e.getKey(), "filter");
             if (f.type() == FieldType.MONEY || f.type() == FieldType.TAGS) {
                 throw new IllegalArgumentException("cannot filter " + table.type().name() + " by " + f.name());

@@ -160,6 +160,11 @@ class StoreTest {
             Page<Account> bySigned = accounts.list(Query.all().sortedBy("signed_date", true).page(1, 1));
             assertEquals(3, bySigned.total());
             assertEquals(List.of("acme"), bySigned.items().stream().map(Account::id).toList());
+            assertEquals(List.of("acme"), accounts.list(Query.all().where("health", "red")).items().stream().map(Account::id).toList(),
+                    "acme's latest score is red; its earlier green one does not count");
+            assertEquals(List.of("globex"), accounts.list(Query.all().where("health", "green")).items().stream().map(Account::id).toList());
+            assertEquals(0, accounts.list(Query.all().where("health", "yellow")).total());
+            assertThrows(IllegalArgumentException.class, () -> accounts.list(Query.all().where("health", "purple")));
             assertThrows(IllegalArgumentException.class, () -> accounts.list(Query.all().where("colour", "red")));
             assertThrows(IllegalArgumentException.class, () -> accounts.list(Query.all().where("vertical", "retail")));
 

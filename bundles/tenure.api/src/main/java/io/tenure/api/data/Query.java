@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * Which rows of an entity to read: equality filters on fields (values as written in CSV), an optional sort field
- * (descending when {@code descending}), and a page.
+ * (descending when {@code descending}), and a page. Accounts also take the filter {@link #HEALTH} ({@code green},
+ * {@code yellow} or {@code red}): the status of their latest health score.
  *
  * @param filters field name to the value it must equal
  * @param sort the field to sort by; the key otherwise
@@ -18,6 +19,8 @@ import java.util.Optional;
 public record Query(Map<String, String> filters, Optional<String> sort, boolean descending, long offset, int limit) {
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 1000;
+    /** The accounts filter on the status of the latest health score. */
+    public static final String HEALTH = "health";
 
     public Query {
         filters = Map.copyOf(filters);

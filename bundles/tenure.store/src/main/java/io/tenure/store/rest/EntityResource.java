@@ -38,7 +38,8 @@ import io.tenure.store.io.RowWriter;
         ApiResource.PATH + "=usage", ApiResource.PATH + "=surveys", ApiResource.PATH + "=tickets",
         ApiResource.PATH + "=interactions", ApiResource.PATH + "=milestones", ApiResource.PATH + "=handoffs",
         ApiResource.PATH + "=stage_changes", ApiResource.PATH + "=tasks", ApiResource.PATH + "=opportunities",
-        ApiResource.PATH + "=referrals", ApiResource.PATH + "=advocacy", ApiResource.PATH + "=churn_records" })
+        ApiResource.PATH + "=referrals", ApiResource.PATH + "=advocacy", ApiResource.PATH + "=churn_records",
+        ApiResource.PATH + "=health_scores" })
 public class EntityResource implements ApiResource {
     private static final java.util.Set<String> PAGING = java.util.Set.of("sort", "offset", "limit");
 
