@@ -96,10 +96,15 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
     @Activate
     void activate(BundleContext context, Config config) {
         Path data = Path.of(Optional.ofNullable(context.getProperty("tenure.data")).orElse("data"));
+        long started = System.nanoTime();
         Thread opener = new Thread(() -> {
             try {
-                start(Database.open(env(Database.URL_ENV), env(Database.USER_ENV), env(Database.PASSWORD_ENV), data,
-                        config.poolSize()));
+                Database database = Database.open(env(Database.URL_ENV), env(Database.USER_ENV), env(Database.PASSWORD_ENV),
+                        data, config.poolSize());
+                long open = System.nanoTime();
+                start(database);
+                LOG.info("Store ready on {} (opened in {} ms, schema checked in {} ms)", database.description(),
+                        (open - started) / 1_000_000, (System.nanoTime() - open) / 1_000_000);
             } catch (SQLException | IOException | Migrations.MigrationException | RuntimeException e) {
                 readiness = Readiness.failed("the store cannot start: " + e.getMessage());
                 LOG.error("The store cannot start: {}", e.getMessage());
@@ -132,7 +137,6 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
         }
         db = database;
         readiness = Readiness.ready(database.description());
-        LOG.info("Store ready on {}", database.description());
     }
 
     @Override
