@@ -188,6 +188,9 @@ class DistributionIT {
             assertEquals("deploy", module.get("origin").getAsString());
             assertEquals("active", module.get("state").getAsString());
             assertTrue(module.get("contributions").toString().contains("/api/v1/sample"), module.toString());
+            assertEquals(0, json(tenure.get("/api/v1/metrics/sample_accounts", TenureProcess.admin())).getAsJsonObject()
+                    .get("accounts").getAsInt(), "a partner metric appears in the REST API");
+            assertTrue(tenure.get("/api/v1/metrics", TenureProcess.admin()).body().contains("sample_accounts"));
 
             Path replacement = home.resolve("sample-0.2.0.tmp");
             Files.write(replacement, withVersion(sample, "0.2.0"));
@@ -196,6 +199,8 @@ class DistributionIT {
 
             Files.delete(deployed);
             awaitTrue(() -> tenure.get("/api/v1/sample", TenureProcess.admin()).statusCode() == 404, "sample removed");
+            assertEquals(404, tenure.get("/api/v1/metrics/sample_accounts", TenureProcess.admin()).statusCode(),
+                    "and disappears with its bundle");
             assertEquals(404, tenure.get("/api/v1/modules/tenure.it.sample", TenureProcess.admin()).statusCode());
         }
     }

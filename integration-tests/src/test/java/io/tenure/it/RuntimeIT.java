@@ -116,7 +116,8 @@ public class RuntimeIT {
         }
         List<String> tenureBundles = Arrays.stream(context.getBundles()).map(Bundle::getSymbolicName)
                 .filter(n -> n.startsWith("tenure.")).sorted().toList();
-        assertEquals(List.of("tenure.api", "tenure.console", "tenure.demo", "tenure.runtime", "tenure.store", "tenure.web"),
+        assertEquals(List.of("tenure.api", "tenure.console", "tenure.demo", "tenure.metrics", "tenure.runtime", "tenure.store",
+                "tenure.web"),
                 tenureBundles);
         int checked = 0;
         for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs()) {
@@ -164,10 +165,10 @@ public class RuntimeIT {
         Bundle sample = context.installBundle(Path.of(System.getProperty("tenure.sample.bundle")).toUri().toString());
         sample.start();
         long deadline = System.currentTimeMillis() + 10_000;
-        while (registered(sample) < 2 && System.currentTimeMillis() < deadline) {
+        while (registered(sample) < 3 && System.currentTimeMillis() < deadline) {
             Thread.sleep(20);
         }
-        assertEquals("the sample registers a REST resource and a console page", 2, registered(sample));
+        assertEquals("the sample registers a REST resource, a console page and a metric", 3, registered(sample));
         long sampleId = sample.getBundleId();
         sample.uninstall();
         assertNull(context.getBundle(sampleId));

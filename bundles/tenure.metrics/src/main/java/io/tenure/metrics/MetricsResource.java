@@ -1,0 +1,153 @@
+package io.tenure.metrics;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+import io.tenure.api.metrics.Metric;
+import io.tenure.api.metrics.MetricException;
+import io.tenure.api.metrics.MetricRequest;
+import io.tenure.api.rest.ApiException;
+import io.tenure.api.rest.ApiRequest;
+import io.tenure.api.rest.ApiResource;
+import io.tenure.api.rest.ApiResponse;
+import io.tenure.api.security.Role;
+
+/**
+ * {@code /api/v1/metrics}: every registered {@link Metric} (Tenure's and partners'), listed with its definition and
+ * parameters, and computed at {@code /api/v1/metrics/<name>?...[&asOf=YYYY-MM-DD]}. {@code /api/v1/calculators/cltv}
+ * is the CLTV calculator. Viewer role.
+ */
+@Component(service = ApiResource.class, property = { ApiResource.PATH + "=metrics", ApiResource.PATH + "=calculators" })
+public class MetricsResource implements ApiResource {
+    private final Map<String, Metric> metrics = new ConcurrentSkipListMap<>();
+    private final Clock clock;
+
+    public MetricsResource() {
+        this(Clock.systemUTC());
+    }
+
+    MetricsResource(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addMetric(Metric metric) {
+        metrics.put(metric.name(), metric);
+    }
+
+    void removeMetric(Metric metric) {
+        metrics.remove(metric.name(), metric);
+    }
+
+    @Override
+    public ApiResponse handle(ApiRequest request) throws ApiException {
+        request.require(Role.VIEWER);
+        if (!request.method().equals("GET")) {
+            throw ApiException.methodNotAllowed(request.method());
+        }
+        if (request.resource().equals("calculators")) {
+            if (request.path().equals(List.of("cltv"))) {
+                return ApiResponse.ok(cltv(request.query()));
+            }
+            throw ApiException.notFound("calculators: cltv");
+        }
+        if (request.path().isEmpty()) {
+            List<Map<String, Object>> list = new ArrayList<>();
+            for (Metric m : metrics.values()) {
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("name", m.name());
+                item.put("title", m.title());
+                item.put("definition", m.definition());
+                item.put("parameters", m.parameters());
+                list.add(item);
+            }
+            return ApiResponse.ok(list);
+        }
+        Metric metric = Optional.ofNullable(metrics.get(request.path().get(0))).orElseThrow(() -> ApiException.notFound(
+                "no metric '" + request.path().get(0) + "'; metrics are " + String.join(", ", metrics.keySet())));
+        LocalDate asOf;
+        try {
+            asOf = Optional.ofNullable(request.query().get("asOf")).map(LocalDate::parse).orElse(LocalDate.now(clock));
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("asOf '" + request.query().get("asOf") + "' is not a date like 2026-01-31");
+        }
+        try {
+            return ApiResponse.ok(metric.compute(new MetricRequest(request.query(), asOf)).body());
+        } catch (MetricException e) {
+            throw e.badParameter() ? ApiException.badRequest(e.getMessage())
+                    : new ApiException(422, "unanswerable", e.getMessage(), List.of());
+        }
+    }
+
+    private static Map<String, Object> cltv(Map<String, String> q) throws ApiException {
+        CltvCalculator.Inputs inputs;
+        try {
+            inputs = new CltvCalculator.Inputs(decimal(q, "annualRevenue", true).orElseThrow(),
+                    CltvCalculator.rate(required(q, "churnRate")), CltvCalculator.rate(required(q, "grossMargin")),
+                    decimal(q, "lifespanYears", false), Optional.ofNullable(q.get("discountRate")).map(CltvCalculator::rate),
+                    decimal(q, "cac", false), decimal(q, "retentionCost", false));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+        CltvCalculator.Cltv c;
+        try {
+            c = CltvCalculator.compute(inputs);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("annualRevenue", inputs.annualRevenue().setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString());
+        body.put("churnRate", inputs.churnRate());
+        body.put("grossMargin", inputs.grossMargin());
+        body.put("lifespanYears", c.lifespanYears());
+        Map<String, Object> cltv = new LinkedHashMap<>();
+        cltv.put("simple", c.simple().toPlainString());
+        cltv.put("churnBased", c.churnBased().toPlainString());
+        cltv.put("discounted", c.discounted().map(BigDecimal::toPlainString).orElse(null));
+        body.put("cltv", cltv);
+        body.put("ltvToCac", c.ltvToCac().orElse(null));
+        body.put("crcToCac", c.crcToCac().orElse(null));
+        body.put("definition", "simple = annualRevenue x lifespanYears x grossMargin (lifespanYears = 1 / churnRate unless "
+                + "given); churnBased = annualRevenue x grossMargin / churnRate; discounted = sum over years t >= 1 of "
+                + "annualRevenue x grossMargin x (1 - churnRate)^(t-1) / (1 + discountRate)^t = annualRevenue x grossMargin "
+                + "/ (churnRate + discountRate); ltvToCac = (discounted, else churnBased) / cac (3 or better is healthy, below "
+                + "1 destroys value); crcToCac = retentionCost / cac. Rates as fractions (0.1) or percentages (10%).");
+        body.put("inputs", q);
+        return body;
+    }
+
+    private static String required(Map<String, String> q, String name) {
+        String v = q.get(name);
+        if (v == null || v.isBlank()) {
+            throw new IllegalArgumentException(name + " is required");
+        }
+        return v;
+    }
+
+    private static Optional<BigDecimal> decimal(Map<String, String> q, String name, boolean required) {
+        String v = required ? required(q, name) : q.get(name);
+        if (v == null || v.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new BigDecimal(v.strip()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " '" + v + "' is not a decimal number");
+        }
+    }
+}

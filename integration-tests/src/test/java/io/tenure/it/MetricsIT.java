@@ -1,0 +1,73 @@
+package io.tenure.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/** The metrics through the REST API of the real distribution, on the worked example of DOMAIN.md §3. */
+class MetricsIT {
+
+    @Test
+    void retentionAndCltvAnswerTheWorkedExamplesWithTheirDefinitions() throws Exception {
+        StringBuilder accounts = new StringBuilder("account_id,name,vertical,segment,signed_date,owner\n");
+        StringBuilder movements = new StringBuilder("account_id,date,type,kind,amount,currency,source\n");
+        for (int i = 0; i < 100; i++) {
+            accounts.append("a").append(i).append(",A").append(i).append(",").append(i < 50 ? "enterprise" : "plg")
+                    .append(",enterprise,2023-06-01,csm-1\n");
+            movements.append("a").append(i).append(",2023-06-01,new,,1000000,USD,sales_led\n");
+        }
+        for (int i = 0; i < 8; i++) {
+            movements.append("a").append(i).append(",2025-03-01,churn,voluntary,1000000,USD,cs_led\n");
+        }
+        for (int i = 10; i < 16; i++) {
+            movements.append("a").append(i).append(",2025-05-01,contraction,seat,500000,USD,cs_led\n");
+        }
+        for (int i = 20; i < 51; i++) {
+            movements.append("a").append(i).append(",2025-07-01,expansion,tier,1000000,USD,cs_led\n");
+        }
+        try (TenureProcess tenure = TenureProcess.start(TenureProcess.freshHome("metrics"))) {
+            assertEquals(200, tenure.post("/api/v1/import/accounts", TenureProcess.admin(), "text/csv",
+                    accounts.toString().getBytes(StandardCharsets.UTF_8)).statusCode());
+            assertEquals(200, tenure.post("/api/v1/import/movements", TenureProcess.admin(), "text/csv",
+                    movements.toString().getBytes(StandardCharsets.UTF_8)).statusCode());
+            HttpResponse<String> response = tenure.get("/api/v1/metrics/retention?from=2025-01-01&to=2026-01-01&asOf=2026-02-01",
+                    TenureProcess.admin());
+            assertEquals(200, response.statusCode(), response.body());
+            JsonObject r = JsonParser.parseString(response.body()).getAsJsonObject();
+            assertEquals("100000000.00", r.get("startingArr").getAsString());
+            assertEquals("31000000.00", r.get("expansionArr").getAsString());
+            assertEquals("3000000.00", r.get("contractionArr").getAsString());
+            assertEquals("8000000.00", r.get("churnedArr").getAsString());
+            assertEquals("120000000.00", r.get("endingArr").getAsString());
+            assertEquals(1.2, r.get("nrr").getAsDouble(), 1e-9);
+            assertEquals(0.89, r.get("grr").getAsDouble(), 1e-9);
+            assertEquals(0.92, r.get("logoRetention").getAsDouble(), 1e-9);
+            assertEquals(100, r.get("cohortAccounts").getAsInt());
+            assertEquals(92, r.get("retainedAccounts").getAsInt());
+            assertEquals("strong", r.getAsJsonObject("bands").get("nrr").getAsString());
+            assertEquals("acceptable", r.getAsJsonObject("bands").get("grr").getAsString());
+            assertTrue(r.get("definition").getAsString().contains("NRR = (starting ARR + expansion - contraction - churn)"));
+            assertTrue(r.has("inputs"));
+
+            JsonObject plg = JsonParser.parseString(tenure.get("/api/v1/metrics/retention?from=2025-01-01&to=2026-01-01"
+                    + "&vertical=plg&asOf=2026-02-01", TenureProcess.admin()).body()).getAsJsonObject();
+            assertEquals(50, plg.get("cohortAccounts").getAsInt());
+            assertEquals(400, tenure.get("/api/v1/metrics/retention?from=2025-13-01&to=2026-01-01", TenureProcess.admin())
+                    .statusCode());
+            assertEquals(400, tenure.get("/api/v1/metrics/retention?from=2025-01-01", TenureProcess.admin()).statusCode());
+
+            JsonObject cltv = JsonParser.parseString(tenure.get("/api/v1/calculators/cltv?annualRevenue=12000&churnRate=0.07"
+                    + "&grossMargin=0.75", TenureProcess.admin()).body()).getAsJsonObject();
+            assertEquals("128571.43", cltv.getAsJsonObject("cltv").get("churnBased").getAsString());
+            assertEquals(400, tenure.get("/api/v1/calculators/cltv?annualRevenue=12000&churnRate=0&grossMargin=0.75",
+                    TenureProcess.admin()).statusCode());
+        }
+    }
+}
