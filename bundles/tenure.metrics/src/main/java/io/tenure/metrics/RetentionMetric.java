@@ -74,12 +74,7 @@ public class RetentionMetric implements Metric {
             throw MetricException.parameter("from " + from + " must be before to " + to);
         }
         AccountFilter filter = AccountFilter.of(request);
-        RevenueLedger ledger;
-        try {
-            ledger = RevenueLedger.load(store);
-        } catch (IllegalStateException e) {
-            throw MetricException.data(e.getMessage());
-        }
+        RevenueLedger ledger = Ledgers.load(store);
         RetentionCalculator.Retention r = RetentionCalculator.compute(ledger, from, to.isAfter(request.asOf())
                 ? request.asOf().plusDays(1) : to, filter.test());
         Map<String, Object> inputs = new LinkedHashMap<>();
