@@ -9,7 +9,6 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import io.tenure.api.data.DataStore;
 import io.tenure.api.metrics.Metric;
 import io.tenure.api.metrics.MetricException;
 import io.tenure.api.metrics.MetricParameter;
@@ -27,13 +26,13 @@ public class CohortsMetric implements Metric {
             + "the average GRR of the older cohorts at the same age. Only complete periods up to asOf are shown.";
 
     @Reference
-    private DataStore store;
+    private LedgerSource ledgers;
 
     public CohortsMetric() {
     }
 
-    public CohortsMetric(DataStore store) {
-        this.store = store;
+    public CohortsMetric(LedgerSource ledgers) {
+        this.ledgers = ledgers;
     }
 
     @Override
@@ -73,7 +72,7 @@ public class CohortsMetric implements Metric {
             throw MetricException.parameter("tolerance " + tolerance + " is not between 0 and 1");
         }
         AccountFilter filter = AccountFilter.of(request);
-        RevenueLedger ledger = Ledgers.load(store);
+        RevenueLedger ledger = ledgers.current();
         List<CohortCalculator.Cohort> cohorts = CohortCalculator.compute(ledger, by, request.asOf(), filter.test(), tolerance);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (CohortCalculator.Cohort c : cohorts) {

@@ -10,7 +10,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.data.Codes;
-import io.tenure.api.data.DataStore;
 import io.tenure.api.metrics.Metric;
 import io.tenure.api.metrics.MetricException;
 import io.tenure.api.metrics.MetricParameter;
@@ -33,13 +32,13 @@ public class RetentionMetric implements Metric {
             + "currency; ratios as numbers (1.2 = 120%).";
 
     @Reference
-    private DataStore store;
+    private LedgerSource ledgers;
 
     public RetentionMetric() {
     }
 
-    public RetentionMetric(DataStore store) {
-        this.store = store;
+    public RetentionMetric(LedgerSource ledgers) {
+        this.ledgers = ledgers;
     }
 
     @Override
@@ -74,7 +73,7 @@ public class RetentionMetric implements Metric {
             throw MetricException.parameter("from " + from + " must be before to " + to);
         }
         AccountFilter filter = AccountFilter.of(request);
-        RevenueLedger ledger = Ledgers.load(store);
+        RevenueLedger ledger = ledgers.current();
         RetentionCalculator.Retention r = RetentionCalculator.compute(ledger, from, to.isAfter(request.asOf())
                 ? request.asOf().plusDays(1) : to, filter.test());
         Map<String, Object> inputs = new LinkedHashMap<>();

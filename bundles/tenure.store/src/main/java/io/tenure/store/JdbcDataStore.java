@@ -57,7 +57,8 @@ import io.tenure.store.io.RowWriter;
 public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
     public static final String PID = "io.tenure.store";
     /** The migrations, in order; a new migration is a new file here, never an edit of an applied one. */
-    static final List<String> MIGRATIONS = List.of("V1__customer_data.sql", "V2__health_scores.sql");
+    static final List<String> MIGRATIONS = List.of("V1__customer_data.sql", "V2__health_scores.sql",
+            "V3__table_versions.sql");
     static final int MAX_LISTED_ERRORS = 1000;
     private static final Logger LOG = LoggerFactory.getLogger(JdbcDataStore.class);
 
@@ -235,6 +236,32 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
         }
     }
 
+    @Override
+    public long version(EntityType<?> type) {
+        table(type);
+        return withConnection(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT version FROM tenure_table_versions WHERE table_name = ?")) {
+                s.setString(1, type.name());
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0L;
+                }
+            }
+        });
+    }
+
+    /** Raises the version of {@code type}'s table inside the writing transaction (see {@link #version}). */
+    void bump(Connection c, EntityType<?> type) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE tenure_table_versions SET version = version + 1 WHERE table_name = ?")) {
+            s.setString(1, type.name());
+            if (s.executeUpdate() == 0) {
+                try (PreparedStatement i = c.prepareStatement("INSERT INTO tenure_table_versions (table_name, version) VALUES (?, 1)")) {
+                    i.setString(1, type.name());
+                    i.executeUpdate();
+                }
+            }
+        }
+    }
+
     boolean accountExists(Connection c, String accountId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM " + quote("accounts") + " WHERE "
                 + quote(EntityType.ACCOUNT_ID) + " = ?")) {
@@ -252,7 +279,9 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
                 try (PreparedStatement s = c.prepareStatement("DELETE FROM " + quote(type.name()) + " WHERE "
                         + quote(EntityType.ACCOUNT_ID) + " = ?")) {
                     s.setString(1, accountId);
-                    s.executeUpdate();
+                    if (s.executeUpdate() > 0) {
+                        bump(c, type);
+                    }
                 }
             }
         }
@@ -311,6 +340,9 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
                     writer.add(record, all, ++n);
                 }
                 writer.flush();
+            }
+            if (n > 0) {
+                bump(c, type);
             }
             return n;
         });
@@ -409,6 +441,9 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
             }
             if (badRows == 0) {
                 batch.flush();
+                if (count > 0) {
+                    bump(c, type);
+                }
             }
             batch.close();
             if (badRows == badBefore) {

@@ -145,6 +145,7 @@ final class JdbcRepository<T> implements Repository<T> {
                 table.bind(s, entity);
                 s.executeUpdate();
             }
+            store.bump(c, table.type());
             return entity;
         });
     }
@@ -170,7 +171,11 @@ final class JdbcRepository<T> implements Repository<T> {
                 }
                 try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table.table() + " WHERE " + table.keyCondition())) {
                     bindKey(s, values, 1);
-                    return s.executeUpdate() > 0;
+                    boolean deleted = s.executeUpdate() > 0;
+                    if (deleted) {
+                        store.bump(c, table.type());
+                    }
+                    return deleted;
                 }
             });
         } catch (DataException e) {

@@ -190,6 +190,24 @@ class StoreTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void tableVersionsMoveWithEveryCommittedWriteAndOnlyThen(Databases kind) throws Exception {
+        try (Databases.Fresh fresh = kind.open(); JdbcDataStore store = new JdbcDataStore(fresh.db)) {
+            long accounts = store.version(Account.TYPE);
+            long movements = store.version(ArrMovement.TYPE);
+            store.importData(Samples.all(), n -> { });
+            assertTrue(store.version(Account.TYPE) > accounts);
+            assertTrue(store.version(ArrMovement.TYPE) > movements);
+            long before = store.version(ArrMovement.TYPE);
+            assertThrows(DataException.class, () -> store.importData(List.of(Samples.input(ArrMovement.TYPE,
+                    "account_id,date,type,amount,currency\nnobody,2025-01-01,new,5,USD\n")), n -> { }));
+            assertEquals(before, store.version(ArrMovement.TYPE), "a refused import changes nothing");
+            store.repository(Account.TYPE).delete(List.of("acme"));
+            assertTrue(store.version(ArrMovement.TYPE) > before, "deleting an account deletes its movements");
+        }
+    }
+
     static String exportAll(DataStore store) throws Exception {
         StringBuilder b = new StringBuilder();
         for (EntityType<?> type : store.types()) {

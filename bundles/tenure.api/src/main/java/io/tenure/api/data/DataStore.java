@@ -51,6 +51,12 @@ public interface DataStore {
     /** Writes every row matching {@code query}'s filters (all pages) in key order; re-importable as is. */
     long export(EntityType<?> type, Query query, DataFormat format, OutputStream out) throws IOException;
 
+    /**
+     * A number that changes whenever a transaction that wrote rows of {@code type} commits, on any node sharing the
+     * database: a reader keeping a derived copy compares it to know whether the copy is current.
+     */
+    long version(EntityType<?> type);
+
     /** Whether the store holds no accounts yet (the demo data only goes into an empty store). */
     boolean isEmpty();
 }
