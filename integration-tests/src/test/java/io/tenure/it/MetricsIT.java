@@ -56,6 +56,14 @@ class MetricsIT {
             assertTrue(r.get("definition").getAsString().contains("NRR = (starting ARR + expansion - contraction - churn)"));
             assertTrue(r.has("inputs"));
 
+            assertEquals(200, tenure.post("/api/v1/import/movements", TenureProcess.admin(), "text/csv",
+                    "account_id,date,type,kind,amount,currency,source\na99,2025-10-01,expansion,usage,1000000,USD,self_serve\n"
+                            .getBytes(StandardCharsets.UTF_8)).statusCode());
+            JsonObject after = JsonParser.parseString(tenure.get("/api/v1/metrics/retention?from=2025-01-01&to=2026-01-01&asOf=2026-02-01",
+                    TenureProcess.admin()).body()).getAsJsonObject();
+            assertEquals("32000000.00", after.get("expansionArr").getAsString(), "a new import is seen at once");
+            assertEquals(1.21, after.get("nrr").getAsDouble(), 1e-9);
+
             JsonObject plg = JsonParser.parseString(tenure.get("/api/v1/metrics/retention?from=2025-01-01&to=2026-01-01"
                     + "&vertical=plg&asOf=2026-02-01", TenureProcess.admin()).body()).getAsJsonObject();
             assertEquals(50, plg.get("cohortAccounts").getAsInt());
