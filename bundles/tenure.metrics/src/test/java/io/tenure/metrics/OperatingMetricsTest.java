@@ -1,0 +1,114 @@
+package io.tenure.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.io.ByteArrayInputStream;
+import java.lang.reflect.Proxy;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import io.tenure.api.account.Account;
+import io.tenure.api.account.Csm;
+import io.tenure.api.advocacy.Referral;
+import io.tenure.api.data.DataFormat;
+import io.tenure.api.data.DataStore;
+import io.tenure.api.data.EntityType;
+import io.tenure.api.health.HealthScore;
+import io.tenure.api.metrics.MetricRequest;
+import io.tenure.api.revenue.ArrMovement;
+import io.tenure.store.Databases;
+import io.tenure.store.JdbcDataStore;
+
+/** P&L translation, coverage and compensation on a small book whose figures are worked out by hand. */
+class OperatingMetricsTest {
+    private static final LocalDate AS_OF = LocalDate.of(2026, 1, 15);
+    private static final Map<String, String> YEAR = Map.of("from", "2025-01-01", "to", "2026-01-01");
+
+    static Finance finance(Map<String, Double> overrides) {
+        FinanceConfig config = (FinanceConfig) Proxy.newProxyInstance(FinanceConfig.class.getClassLoader(),
+                new Class<?>[] { FinanceConfig.class }, (proxy, method, args) -> method.getName().equals("annotationType")
+                        ? FinanceConfig.class : overrides.getOrDefault(method.getName(), (Double) method.getDefaultValue()));
+        return new Finance(config);
+    }
+
+    private static void load(DataStore store) throws Exception {
+        store.importData(List.of(
+                input(Csm.TYPE, "csm_id,name,segment,expansion_mandate,annual_cost,currency,variable_share\n"
+                        + "ana,Ana,enterprise,false,200000,USD,20\nben,Ben,smb,true,150000,USD,20\n"),
+                input(Account.TYPE, "account_id,name,vertical,segment,signed_date,owner\n"
+                        + "e1,E1,enterprise,enterprise,2024-01-01,ana\ne2,E2,enterprise,enterprise,2024-01-01,ana\n"
+                        + "s1,S1,plg,smb,2024-01-01,ben\nn1,N1,plg,smb,2025-03-01,ben\n"),
+                input(ArrMovement.TYPE, "account_id,date,type,kind,amount,currency,source\n"
+                        + "e1,2024-01-01,new,,1000000,USD,sales_led\ne2,2024-01-01,new,,1000000,USD,sales_led\n"
+                        + "s1,2024-01-01,new,,50000,USD,self_serve\n"
+                        + "e1,2025-04-01,expansion,seat,300000,USD,cs_led\ne2,2025-06-01,contraction,tier,100000,USD,cs_led\n"
+                        + "s1,2025-09-01,churn,voluntary,50000,USD,cs_led\nn1,2025-03-01,new,,40000,USD,sales_led\n"),
+                input(Referral.TYPE, "account_id,referral_id,date,lead,csm,status,won_arr,currency\n"
+                        + "e1,r1,2025-03-01,N1,ana,won,20000,USD\n"),
+                input(HealthScore.TYPE, "account_id,date,score,status\ne1,2025-12-01,80,green\ne2,2025-12-01,55,yellow\n"
+                        + "e2,2026-01-05,85,green\n")), n -> { });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void pnlCoverageAndCompensation(Databases kind) throws Exception {
+        try (Databases.Fresh fresh = kind.open(); JdbcDataStore store = new JdbcDataStore(fresh.db)) {
+            load(store);
+            LedgerSource ledgers = new LedgerSource(store);
+            Finance finance = finance(Map.of("cac", 10_000.0, "referralCost", 2_000.0));
+
+            Map<String, Object> pnl = new PnlMetric(ledgers, store, finance).compute(new MetricRequest(YEAR, AS_OF)).values();
+            assertEquals("2050000.00", pnl.get("startingArr"));
+            assertEquals("20500.00", pnl.get("retentionPointValue"), "1% of starting ARR");
+            assertEquals("1900000.00", pnl.get("retainedArr"), "2,050,000 - 100,000 - 50,000");
+            assertEquals("350000.00", pnl.get("csCost"), "the CSMs' annual costs");
+            assertEquals(new BigDecimal("0.184211"), pnl.get("csCostShare"), "350,000 / 1,900,000");
+            assertEquals(Boolean.TRUE, pnl.get("withinCeiling"));
+            assertEquals(new BigDecimal("0.8571"), pnl.get("expansionContributionRatio"), "300,000 CS-led / 350,000");
+            assertEquals(new BigDecimal("0.500000"), pnl.get("referredShare"), "20,000 referred of 40,000 new-logo ARR");
+            assertEquals(new BigDecimal("0.400000"), pnl.get("referralSavingsRatio"), "0.5 x (1 - 2,000 / 10,000)");
+            assertEquals("4000.00", pnl.get("referralSavings"), "0.4 x 1 new logo x 10,000 CAC");
+
+            Map<String, Object> coverage = new CoverageMetric(ledgers, store).compute(new MetricRequest(Map.of(), AS_OF)).values();
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> rows = (List<Map<String, Object>>) coverage.get("csms");
+            Map<String, Object> ana = rows.get(0);
+            assertEquals(2, ana.get("accounts"));
+            assertEquals("2200000.00", ana.get("arr"));
+            assertEquals("under", ana.get("accountsStatus"), "2 enterprise accounts, the default is 5-15");
+            assertEquals("within", ana.get("arrStatus"));
+            Map<String, Object> ben = rows.get(1);
+            assertEquals(1, ben.get("accounts"), "s1 churned; n1 pays");
+            assertEquals(List.of(56, 150), ben.get("accountsRange"), "75-200 less 25% for the expansion mandate");
+
+            Map<String, Object> comp = new CompensationMetric(ledgers, store, finance).compute(new MetricRequest(YEAR, AS_OF)).values();
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> pay = (List<Map<String, Object>>) comp.get("csms");
+            Map<String, Object> anaPay = pay.get(0);
+            assertEquals(new BigDecimal("0.950000"), anaPay.get("grr"), "(2,000,000 - 100,000) / 2,000,000");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> att = (Map<String, Object>) anaPay.get("attainment");
+            assertEquals(new BigDecimal("1.055556"), att.get("grossRetention"), "0.95 / 0.90");
+            assertEquals(new BigDecimal("1.500000"), att.get("expansion"), "300,000 / 200,000, capped at 150%");
+            assertEquals(new BigDecimal("0.714286"), att.get("health"), "1 of 2 green (e2's later green is after the period) / 0.7");
+            assertEquals("40000.00", anaPay.get("onTargetVariable"), "200,000 x 20%");
+            assertEquals(new BigDecimal("1.154762"), anaPay.get("weightedAttainment"));
+            assertEquals("46190.48", anaPay.get("payout"));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> benAtt = (Map<String, Object>) pay.get(1).get("attainment");
+            assertNull(benAtt.get("health"), "no health scores: left out");
+        }
+    }
+
+    private static DataStore.ImportInput input(EntityType<?> type, String csv) {
+        return new DataStore.ImportInput(type, DataFormat.CSV, type.name() + ".csv",
+                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
+    }
+}
