@@ -76,6 +76,14 @@ class OperatingMetricsTest {
             assertEquals(new BigDecimal("0.400000"), pnl.get("referralSavingsRatio"), "0.5 x (1 - 2,000 / 10,000)");
             assertEquals("4000.00", pnl.get("referralSavings"), "0.4 x 1 new logo x 10,000 CAC");
 
+            Map<String, Object> unit = new UnitEconomicsMetric(ledgers, store, finance).compute(new MetricRequest(Map.of(), AS_OF))
+                    .values();
+            assertEquals(3L, unit.get("payingAccounts"), "e1, e2 and n1 pay at the as-of date");
+            assertEquals("746666.67", unit.get("annualRevenuePerCustomer"), "2,240,000 / 3");
+            assertEquals(new BigDecimal("0.333333"), unit.get("annualChurnRate"), "s1 of e1, e2, s1 left in the 12 months");
+            assertEquals(new BigDecimal("11.6667"), unit.get("crcToCac"), "350,000 / 3 customers / 10,000 CAC");
+            assertEquals("healthy", unit.get("ltvToCacHealth"));
+
             Map<String, Object> coverage = new CoverageMetric(ledgers, store).compute(new MetricRequest(Map.of(), AS_OF)).values();
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> rows = (List<Map<String, Object>>) coverage.get("csms");
