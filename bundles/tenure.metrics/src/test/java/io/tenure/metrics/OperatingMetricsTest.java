@@ -84,6 +84,25 @@ class OperatingMetricsTest {
             assertEquals(new BigDecimal("11.6667"), unit.get("crcToCac"), "350,000 / 3 customers / 10,000 CAC");
             assertEquals("healthy", unit.get("ltvToCacHealth"));
 
+            Map<String, Object> board = new BoardMetric(ledgers, store, finance).compute(new MetricRequest(Map.of("period",
+                    "2025-Q4"), AS_OF)).values();
+            @SuppressWarnings("unchecked")
+            Map<String, Map<String, Object>> headline = (Map<String, Map<String, Object>>) board.get("headline");
+            assertEquals(new BigDecimal("1.073171"), headline.get("nrr").get("ttm"), "2,200,000 / 2,050,000");
+            assertEquals(new BigDecimal("0.926829"), headline.get("grr").get("ttm"), "1,900,000 / 2,050,000");
+            assertEquals("acceptable", headline.get("nrr").get("band"));
+            assertEquals(new BigDecimal("-0.026829"), headline.get("nrr").get("vsTarget"), "against the 110% target");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> risk = (Map<String, Object>) board.get("atRisk");
+            assertEquals(1, risk.get("accounts"), "e2 was yellow at the quarter's end; its later green does not count");
+            assertEquals("900000.00", risk.get("arrWithoutPlan"));
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> top = (List<Map<String, Object>>) board.get("topRisks");
+            assertEquals("e2", top.get(0).get("account_id"));
+            assertEquals(io.tenure.api.metrics.MetricException.class, org.junit.jupiter.api.Assertions.assertThrows(
+                    io.tenure.api.metrics.MetricException.class, () -> new BoardMetric(ledgers, store, finance)
+                            .compute(new MetricRequest(Map.of("period", "2025-Q5"), AS_OF))).getClass());
+
             Map<String, Object> coverage = new CoverageMetric(ledgers, store).compute(new MetricRequest(Map.of(), AS_OF)).values();
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> rows = (List<Map<String, Object>>) coverage.get("csms");
