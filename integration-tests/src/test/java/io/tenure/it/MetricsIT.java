@@ -11,8 +11,34 @@ import org.junit.jupiter.api.Test;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
-/** The metrics through the REST API of the real distribution, on the worked example of DOMAIN.md §3. */
+/** The metrics through the REST API of the real distribution, on the worked example of DOMAIN.md §3 and the demo data. */
 class MetricsIT {
+
+    @Test
+    void everyMetricAnswersOnTheDemoCustomerBase() throws Exception {
+        try (TenureProcess tenure = TenureProcess.start(TenureProcess.freshHome("metrics-demo"), "--demo", "--demo-accounts", "300")) {
+            String list = tenure.get("/api/v1/metrics", TenureProcess.admin()).body();
+            for (String name : java.util.List.of("retention", "cohorts", "activation", "pnl", "coverage", "compensation",
+                    "unit_economics", "board")) {
+                assertTrue(list.contains("\"" + name + "\""), name + " in " + list);
+            }
+            java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+            String year = "from=" + today.minusYears(1) + "&to=" + today;
+            JsonObject r = JsonParser.parseString(tenure.get("/api/v1/metrics/retention?" + year, TenureProcess.admin()).body())
+                    .getAsJsonObject();
+            assertTrue(r.get("cohortAccounts").getAsInt() > 100, r.toString());
+            double nrr = r.get("nrr").getAsDouble();
+            double grr = r.get("grr").getAsDouble();
+            assertTrue(grr <= 1 && grr > 0.5 && nrr >= grr && nrr < 1.6, "plausible retention: " + r);
+            for (String call : java.util.List.of("cohorts?by=quarter", "activation?" + year, "pnl?" + year, "coverage",
+                    "compensation?" + year, "unit_economics", "board?period=" + today.getYear() + "-Q"
+                            + ((today.getMonthValue() - 1) / 3 + 1), "retention?" + year + "&vertical=plg&segment=smb")) {
+                HttpResponse<String> response = tenure.get("/api/v1/metrics/" + call, TenureProcess.admin());
+                assertEquals(200, response.statusCode(), call + ": " + response.body());
+                assertTrue(response.body().contains("\"definition\""), call);
+            }
+        }
+    }
 
     @Test
     void retentionAndCltvAnswerTheWorkedExamplesWithTheirDefinitions() throws Exception {
