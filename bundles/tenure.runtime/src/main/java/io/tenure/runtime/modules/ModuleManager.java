@@ -83,6 +83,9 @@ public class ModuleManager implements ModuleService, ReadinessCheck, BundleListe
     private final Map<String, String> featureFailures = new ConcurrentHashMap<>();
     /** Features whose bundles are being started right now: they read as STARTING, not FAILED. */
     private final Set<String> starting = ConcurrentHashMap.newKeySet();
+    /** Feature switches in progress, and how many have finished: readiness ignores what it read while one ran. */
+    private final java.util.concurrent.atomic.AtomicInteger switching = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong switched = new java.util.concurrent.atomic.AtomicLong();
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> new Thread(r, "tenure-modules"));
     private final CountDownLatch booted = new CountDownLatch(1);
     private final Object lock = new Object();
@@ -176,6 +179,7 @@ public class ModuleManager implements ModuleService, ReadinessCheck, BundleListe
                     }
                 }
                 starting.add(f.name());
+                switching.incrementAndGet();
                 try {
                     persist(() -> choices.setActive(f.name(), true));
                     featureFailures.remove(f.name());
@@ -183,6 +187,8 @@ public class ModuleManager implements ModuleService, ReadinessCheck, BundleListe
                     startBundles(f);
                 } finally {
                     starting.remove(f.name());
+                    switched.incrementAndGet();
+                    switching.decrementAndGet();
                 }
                 LOG.info("Feature {} started", f.name());
                 return featureInfo(f);
@@ -215,15 +221,21 @@ public class ModuleManager implements ModuleService, ReadinessCheck, BundleListe
                                 + other.name() + "; stop " + other.name() + " first");
                     }
                 }
-                persist(() -> choices.setActive(f.name(), false));
-                featureFailures.remove(f.name());
-                List<FeatureDefinition.BundleRef> refs = new ArrayList<>(f.bundles());
-                java.util.Collections.reverse(refs);
-                for (FeatureDefinition.BundleRef ref : refs) {
-                    Bundle bundle = installed(ref).orElse(null);
-                    if (bundle != null && !isRequired(bundle) && !neededByOtherActiveFeature(ref, f)) {
-                        stopBundle(bundle);
+                switching.incrementAndGet();
+                try {
+                    persist(() -> choices.setActive(f.name(), false));
+                    featureFailures.remove(f.name());
+                    List<FeatureDefinition.BundleRef> refs = new ArrayList<>(f.bundles());
+                    java.util.Collections.reverse(refs);
+                    for (FeatureDefinition.BundleRef ref : refs) {
+                        Bundle bundle = installed(ref).orElse(null);
+                        if (bundle != null && !isRequired(bundle) && !neededByOtherActiveFeature(ref, f)) {
+                            stopBundle(bundle);
+                        }
                     }
+                } finally {
+                    switched.incrementAndGet();
+                    switching.decrementAndGet();
                 }
                 LOG.info("Feature {} stopped", f.name());
                 return featureInfo(f);
@@ -326,6 +338,10 @@ public class ModuleManager implements ModuleService, ReadinessCheck, BundleListe
         if (booted.getCount() > 0) {
             return Readiness.notReady("starting features");
         }
+        long before = switched.get();
+        if (switching.get() > 0) {
+            return Readiness.ready("a feature is being switched on or off");
+        }
         List<String> notReady = new ArrayList<>();
         for (FeatureDefinition feature : catalog.features()) {
             ModuleState state = featureInfo(feature).state();
@@ -334,6 +350,10 @@ public class ModuleManager implements ModuleService, ReadinessCheck, BundleListe
                     && state != ModuleState.STARTING) {
                 notReady.add(feature.name() + " is " + state.name().toLowerCase(java.util.Locale.ROOT));
             }
+        }
+        if (!notReady.isEmpty() && (switching.get() > 0 || switched.get() != before)) {
+            // read while an administrator switched a feature: the choice and the bundle states may not match yet
+            return Readiness.ready("a feature is being switched on or off");
         }
         return notReady.isEmpty() ? Readiness.ready("all active features started") : Readiness.notReady(String.join("; ", notReady));
     }
