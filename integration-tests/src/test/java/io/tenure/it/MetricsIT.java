@@ -37,6 +37,18 @@ class MetricsIT {
                 assertEquals(200, response.statusCode(), call + ": " + response.body());
                 assertTrue(response.body().contains("\"definition\""), call);
             }
+            JsonObject backtest = JsonParser.parseString(tenure.get("/api/v1/health/backtest?from=" + today.minusYears(1) + "&to="
+                    + today + "&horizonDays=90", TenureProcess.admin()).body()).getAsJsonObject();
+            for (String field : java.util.List.of("accounts", "churned", "auc", "churnRateByStatus", "measures")) {
+                assertTrue(backtest.has(field), field + " in " + backtest);
+            }
+            assertTrue(backtest.get("accounts").getAsInt() > 100, backtest.toString());
+            JsonObject health = JsonParser.parseString(tenure.get("/api/v1/health/accounts/acct-000001", TenureProcess.admin())
+                    .body()).getAsJsonObject();
+            for (String field : java.util.List.of("score", "status", "subScores", "trend", "explanation", "owner", "due", "measures")) {
+                assertTrue(health.has(field), field + " in " + health);
+            }
+            assertEquals(404, tenure.get("/api/v1/health/accounts/nobody", TenureProcess.admin()).statusCode());
         }
     }
 

@@ -1,6 +1,9 @@
 package io.tenure.api.health;
 
-/** The status of a health score (defaults: green at 70 or more, red below 40). Written as lower-case codes. */
+/**
+ * The status of a health score (defaults: green at 70 or more, red below 40); {@code UNKNOWN} when there is no data to
+ * score (never green). Written as lower-case codes.
+ */
 public enum HealthStatus {
-    GREEN, YELLOW, RED;
+    GREEN, YELLOW, RED, UNKNOWN;
 }

@@ -1,0 +1,204 @@
+package io.tenure.health;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+
+import io.tenure.api.data.Codes;
+import io.tenure.api.data.DataStore;
+import io.tenure.api.data.Query;
+import io.tenure.api.health.AccountHistory;
+import io.tenure.api.health.HealthMeasure;
+import io.tenure.api.health.HealthStatus;
+import io.tenure.api.revenue.ArrMovement;
+import io.tenure.api.rest.ApiException;
+import io.tenure.api.rest.ApiRequest;
+import io.tenure.api.rest.ApiResource;
+import io.tenure.api.rest.ApiResponse;
+import io.tenure.api.security.Role;
+
+/**
+ * {@code /api/v1/health}: {@code /accounts/{id}} (score, sub-scores, status, trend, explanation, owner and due date),
+ * {@code /backtest?from=..&to=..&horizonDays=90}, {@code /distribution} and {@code /measures}. Every measure registered
+ * as a {@link HealthMeasure} service counts, Tenure's and partners'.
+ */
+@Component(service = ApiResource.class, property = ApiResource.PATH + "=health", configurationPid = HealthConfig.PID)
+@Designate(ocd = HealthConfig.class)
+public class HealthResource implements ApiResource {
+    private final List<HealthMeasure> measures = new CopyOnWriteArrayList<>();
+    private final Clock clock = Clock.systemUTC();
+
+    @Reference
+    private DataStore store;
+
+    private volatile HealthScorer scorer;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addMeasure(HealthMeasure measure) {
+        measures.add(measure);
+    }
+
+    void removeMeasure(HealthMeasure measure) {
+        measures.remove(measure);
+    }
+
+    @Activate
+    @Modified
+    void configure(HealthConfig config) {
+        HealthScorer.validate(config);
+        scorer = new HealthScorer(config);
+    }
+
+    private List<HealthMeasure> measures() {
+        List<HealthMeasure> list = new ArrayList<>(measures);
+        list.sort(Comparator.comparing((HealthMeasure m) -> m.dimension()).thenComparing(HealthMeasure::name));
+        return list;
+    }
+
+    @Override
+    public ApiResponse handle(ApiRequest request) throws ApiException {
+        request.require(Role.VIEWER);
+        if (!request.method().equals("GET")) {
+            throw ApiException.methodNotAllowed(request.method());
+        }
+        List<String> path = request.path();
+        LocalDate asOf = date(request, "asOf").orElse(LocalDate.now(clock));
+        if (path.size() == 2 && path.get(0).equals("accounts")) {
+            AccountHistory h = Histories.of(store, path.get(1), asOf)
+                    .orElseThrow(() -> ApiException.notFound("account '" + path.get(1) + "' does not exist"));
+            return ApiResponse.ok(accountHealth(h));
+        }
+        if (path.equals(List.of("backtest"))) {
+            LocalDate to = date(request, "to").orElse(asOf);
+            LocalDate from = date(request, "from").orElse(to.minusYears(1));
+            int horizon = Integer.parseInt(request.query().getOrDefault("horizonDays", "90"));
+            if (!from.isBefore(to) || horizon < 1 || horizon > 730) {
+                throw ApiException.badRequest("from must be before to, and horizonDays between 1 and 730");
+            }
+            return ApiResponse.ok(backtest(from, to, horizon, Boolean.parseBoolean(request.query().getOrDefault("includeInvoluntary", "false"))));
+        }
+        if (path.equals(List.of("distribution"))) {
+            return ApiResponse.ok(distribution(asOf));
+        }
+        if (path.equals(List.of("measures"))) {
+            return ApiResponse.ok(measures().stream().map(m -> Map.of("name", m.name(), "dimension", Codes.code(m.dimension()),
+                    "weight", m.weight())).toList());
+        }
+        throw ApiException.notFound("health: /accounts/{id}, /backtest, /distribution, /measures");
+    }
+
+    Map<String, Object> accountHealth(AccountHistory h) {
+        HealthScorer s = scorer;
+        HealthScorer.Scored now = s.score(h, measures());
+        HealthScorer.Scored before = s.score(h.asOf(h.asOf().minusDays(30)), measures());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("account_id", h.account().id());
+        body.put("asOf", h.asOf().toString());
+        body.put("score", now.score().status() == HealthStatus.UNKNOWN ? null : now.score().score());
+        body.put("status", Codes.code(now.score().status()));
+        Map<String, Object> sub = new LinkedHashMap<>();
+        now.subScores().forEach((d, v) -> sub.put(Codes.code(d), Math.round(v)));
+        body.put("subScores", sub);
+        long delta = now.score().score() - before.score().score();
+        body.put("trend", before.score().status() == HealthStatus.UNKNOWN || now.score().status() == HealthStatus.UNKNOWN ? "unknown"
+                : delta > 5 ? "up" : delta < -5 ? "down" : "flat");
+        body.put("scoreThirtyDaysAgo", before.score().status() == HealthStatus.UNKNOWN ? null : before.score().score());
+        List<Map<String, Object>> moved = new ArrayList<>();
+        for (HealthScorer.MeasureScore m : now.measures()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", m.measure().name());
+            row.put("dimension", Codes.code(m.measure().dimension()));
+            row.put("score", m.result().map(r -> Math.round(r.score())).orElse(null));
+            row.put("detail", m.result().map(r -> r.detail()).orElse("no data"));
+            double c = now.contributions().getOrDefault(m.measure().name(), 0.0);
+            double p = before.contributions().getOrDefault(m.measure().name(), 0.0);
+            row.put("contribution", BigDecimal.valueOf(c).setScale(1, java.math.RoundingMode.HALF_EVEN));
+            row.put("movedBy", BigDecimal.valueOf(c - p).setScale(1, java.math.RoundingMode.HALF_EVEN));
+            moved.add(row);
+        }
+        moved.sort(Comparator.comparing((Map<String, Object> r) -> ((BigDecimal) r.get("movedBy")).abs()).reversed());
+        body.put("measures", moved);
+        body.put("explanation", now.score().explanation().orElse(""));
+        body.put("response", HealthScorer.response(now.score().status()));
+        body.put("owner", h.account().owner().orElse("unassigned"));
+        body.put("due", s.due(now.score()).toString());
+        return body;
+    }
+
+    Map<String, Object> backtest(LocalDate from, LocalDate to, int horizon, boolean includeInvoluntary) {
+        Map<String, AccountHistory> histories = Histories.all(store, to);
+        List<ArrMovement> movements = new ArrayList<>();
+        store.repository(ArrMovement.TYPE).forEach(Query.all(), movements::add);
+        List<Backtest.Event> events = Backtest.events(histories, movements, from, to, includeInvoluntary);
+        Backtest.Result r = Backtest.run(events, histories, scorer, measures(), horizon);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("from", from.toString());
+        body.put("to", to.toString());
+        body.put("horizonDays", horizon);
+        body.put("accounts", r.accounts());
+        body.put("churned", r.churned());
+        body.put("auc", r.auc());
+        Map<String, Object> rates = new LinkedHashMap<>();
+        Map<String, Object> counts = new LinkedHashMap<>();
+        for (HealthStatus s : HealthStatus.values()) {
+            long[] row = r.byStatus().get(s);
+            if (s != HealthStatus.UNKNOWN || row[0] > 0) {
+                rates.put(Codes.code(s), row[0] == 0 ? null : BigDecimal.valueOf((double) row[1] / row[0]).setScale(4, java.math.RoundingMode.HALF_EVEN));
+                counts.put(Codes.code(s), Map.of("accounts", row[0], "churned", row[1]));
+            }
+        }
+        body.put("churnRateByStatus", rates);
+        body.put("countsByStatus", counts);
+        body.put("measures", r.measures());
+        body.put("definition", "Each account with a voluntary churn in [from, to) (a churner) or a contract anniversary there "
+                + "at which it kept paying (a renewer) is scored as it stood horizonDays before that date, from data dated "
+                + "before then. auc = the chance a renewer scored above a churner (ties half); 0.5 is chance. "
+                + "Involuntary churn is left out unless includeInvoluntary=true.");
+        return body;
+    }
+
+    Map<String, Object> distribution(LocalDate asOf) {
+        Map<String, AccountHistory> histories = Histories.all(store, asOf);
+        Map<HealthStatus, Integer> counts = new EnumMap<>(HealthStatus.class);
+        for (AccountHistory h : histories.values()) {
+            counts.merge(scorer.score(h, measures()).score().status(), 1, Integer::sum);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("asOf", asOf.toString());
+        for (HealthStatus s : HealthStatus.values()) {
+            body.put(Codes.code(s), counts.getOrDefault(s, 0));
+        }
+        return body;
+    }
+
+    private static Optional<LocalDate> date(ApiRequest request, String name) throws ApiException {
+        String text = request.query().get(name);
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(text));
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest(name + " '" + text + "' is not a date like 2026-01-31");
+        }
+    }
+}

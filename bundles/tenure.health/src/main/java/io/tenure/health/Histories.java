@@ -1,0 +1,75 @@
+package io.tenure.health;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import io.tenure.api.account.Account;
+import io.tenure.api.account.Contact;
+import io.tenure.api.data.DataStore;
+import io.tenure.api.data.EntityType;
+import io.tenure.api.data.Query;
+import io.tenure.api.engagement.Interaction;
+import io.tenure.api.engagement.SupportTicket;
+import io.tenure.api.engagement.SurveyResponse;
+import io.tenure.api.engagement.UsageRollup;
+import io.tenure.api.health.AccountHistory;
+import io.tenure.api.journey.Milestone;
+import io.tenure.api.revenue.Subscription;
+
+/** Reads what the measures look at, for every account or one, grouped by account. */
+public final class Histories {
+    private Histories() {
+    }
+
+    /** Every account's history, keyed by account id in the store's order. */
+    public static Map<String, AccountHistory> all(DataStore store, LocalDate asOf) {
+        Map<String, Account> accounts = new LinkedHashMap<>();
+        store.repository(Account.TYPE).forEach(Query.all(), a -> accounts.put(a.id(), a));
+        Map<String, List<Subscription>> subscriptions = group(store, Subscription.TYPE, Subscription::accountId);
+        Map<String, List<UsageRollup>> usage = group(store, UsageRollup.TYPE, UsageRollup::accountId);
+        Map<String, List<SurveyResponse>> surveys = group(store, SurveyResponse.TYPE, SurveyResponse::accountId);
+        Map<String, List<SupportTicket>> tickets = group(store, SupportTicket.TYPE, SupportTicket::accountId);
+        Map<String, List<Interaction>> interactions = group(store, Interaction.TYPE, Interaction::accountId);
+        Map<String, List<Contact>> contacts = group(store, Contact.TYPE, Contact::accountId);
+        Map<String, List<Milestone>> milestones = group(store, Milestone.TYPE, Milestone::accountId);
+        Map<String, AccountHistory> out = new LinkedHashMap<>();
+        for (Account a : accounts.values()) {
+            out.put(a.id(), new AccountHistory(a, asOf, get(subscriptions, a), sorted(get(usage, a), UsageRollup::date),
+                    sorted(get(surveys, a), SurveyResponse::date), get(tickets, a), sorted(get(interactions, a), Interaction::date),
+                    get(contacts, a), get(milestones, a)));
+        }
+        return out;
+    }
+
+    /** One account's history. */
+    public static java.util.Optional<AccountHistory> of(DataStore store, String accountId, LocalDate asOf) {
+        return store.repository(Account.TYPE).get(List.of(accountId)).map(a -> new AccountHistory(a, asOf,
+                store.repository(Subscription.TYPE).ofAccount(accountId),
+                sorted(store.repository(UsageRollup.TYPE).ofAccount(accountId), UsageRollup::date),
+                sorted(store.repository(SurveyResponse.TYPE).ofAccount(accountId), SurveyResponse::date),
+                store.repository(SupportTicket.TYPE).ofAccount(accountId),
+                sorted(store.repository(Interaction.TYPE).ofAccount(accountId), Interaction::date),
+                store.repository(Contact.TYPE).ofAccount(accountId), store.repository(Milestone.TYPE).ofAccount(accountId)));
+    }
+
+    private static <T> Map<String, List<T>> group(DataStore store, EntityType<T> type, Function<T, String> account) {
+        Map<String, List<T>> map = new HashMap<>();
+        store.repository(type).forEach(Query.all(), t -> map.computeIfAbsent(account.apply(t), k -> new ArrayList<>()).add(t));
+        return map;
+    }
+
+    private static <T> List<T> get(Map<String, List<T>> map, Account a) {
+        return map.getOrDefault(a.id(), List.of());
+    }
+
+    private static <T> List<T> sorted(List<T> list, Function<T, LocalDate> date) {
+        List<T> copy = new ArrayList<>(list);
+        copy.sort(java.util.Comparator.comparing(date));
+        return copy;
+    }
+}

@@ -1,0 +1,47 @@
+package io.tenure.health.measures;
+
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+import org.osgi.service.component.annotations.Component;
+
+import io.tenure.api.engagement.UsageRollup;
+import io.tenure.api.health.AccountHistory;
+import io.tenure.api.health.Dimension;
+import io.tenure.api.health.HealthMeasure;
+import io.tenure.api.health.MeasureResult;
+
+/** Features used in the last 28 days out of every feature the account has ever used. */
+@Component(service = HealthMeasure.class)
+public class FeatureBreadth implements HealthMeasure {
+    @Override
+    public String name() {
+        return "feature_breadth";
+    }
+
+    @Override
+    public Dimension dimension() {
+        return Dimension.USAGE;
+    }
+
+    @Override
+    public Optional<MeasureResult> score(AccountHistory h) {
+        Set<String> ever = new HashSet<>();
+        Set<String> recent = new HashSet<>();
+        for (UsageRollup u : h.usage()) {
+            if (u.feature().equals(UsageRollup.ALL_FEATURES) || u.events() == 0 || !Windows.before(u.date(), h.asOf())) {
+                continue;
+            }
+            ever.add(u.feature());
+            if (Windows.within(u.date(), h.asOf(), 28)) {
+                recent.add(u.feature());
+            }
+        }
+        if (ever.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new MeasureResult(100.0 * recent.size() / ever.size(),
+                recent.size() + " of " + ever.size() + " features used in the last 28 days"));
+    }
+}
