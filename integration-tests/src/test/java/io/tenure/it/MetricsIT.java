@@ -49,6 +49,15 @@ class MetricsIT {
                 assertTrue(health.has(field), field + " in " + health);
             }
             assertEquals(404, tenure.get("/api/v1/health/accounts/nobody", TenureProcess.admin()).statusCode());
+            JsonObject same = JsonParser.parseString(tenure.get("/api/v1/accounts/acct-000001/health", TenureProcess.admin())
+                    .body()).getAsJsonObject();
+            assertEquals(health.get("score"), same.get("score"), "the same answer under the account");
+            JsonObject timeline = JsonParser.parseString(tenure.get("/api/v1/accounts/acct-000001/timeline", TenureProcess.admin())
+                    .body()).getAsJsonObject();
+            assertTrue(timeline.getAsJsonArray("events").size() > 5, timeline.toString());
+            assertEquals(200, tenure.get("/api/v1/accounts/acct-000001/contacts", TenureProcess.admin()).statusCode(),
+                    "entity sub-resources still served by the store");
+            assertEquals(404, tenure.get("/api/v1/accounts/nobody/timeline", TenureProcess.admin()).statusCode());
         }
     }
 

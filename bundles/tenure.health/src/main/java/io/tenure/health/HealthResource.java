@@ -36,11 +36,12 @@ import io.tenure.api.rest.ApiResponse;
 import io.tenure.api.security.Role;
 
 /**
- * {@code /api/v1/health}: {@code /accounts/{id}} (score, sub-scores, status, trend, explanation, owner and due date),
+ * {@code /api/v1/health}: {@code /accounts/{id}} (also {@code /api/v1/accounts/{id}/health}: score, sub-scores, status, trend, explanation, owner and due date),
  * {@code /backtest?from=..&to=..&horizonDays=90}, {@code /distribution} and {@code /measures}. Every measure registered
  * as a {@link HealthMeasure} service counts, Tenure's and partners'.
  */
-@Component(service = ApiResource.class, property = ApiResource.PATH + "=health", configurationPid = HealthConfig.PID)
+@Component(service = ApiResource.class, property = { ApiResource.PATH + "=health", ApiResource.PATH + "=accounts/*/health" },
+        configurationPid = HealthConfig.PID)
 @Designate(ocd = HealthConfig.class)
 public class HealthResource implements ApiResource {
     private final List<HealthMeasure> measures = new CopyOnWriteArrayList<>();
@@ -82,9 +83,11 @@ public class HealthResource implements ApiResource {
         }
         List<String> path = request.path();
         LocalDate asOf = date(request, "asOf").orElse(LocalDate.now(clock));
-        if (path.size() == 2 && path.get(0).equals("accounts")) {
-            AccountHistory h = Histories.of(store, path.get(1), asOf)
-                    .orElseThrow(() -> ApiException.notFound("account '" + path.get(1) + "' does not exist"));
+        String accountId = request.resource().equals("accounts/*/health") && path.size() == 1 ? path.get(0)
+                : path.size() == 2 && path.get(0).equals("accounts") ? path.get(1) : null;
+        if (accountId != null) {
+            AccountHistory h = Histories.of(store, accountId, asOf)
+                    .orElseThrow(() -> ApiException.notFound("account '" + accountId + "' does not exist"));
             return ApiResponse.ok(accountHealth(h));
         }
         if (path.equals(List.of("backtest"))) {

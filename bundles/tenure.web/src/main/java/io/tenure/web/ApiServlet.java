@@ -123,7 +123,27 @@ public class ApiServlet extends HttpServlet {
             writeError(response, ApiException.notFound("name a resource, e.g. /api/v1/modules"));
             return;
         }
-        ApiResource resource = Optional.ofNullable(resources.get(segments.get(0)))
+        // A resource may serve a pattern below another, e.g. accounts/*/health: the longest matching pattern wins.
+        String routed = segments.get(0);
+        List<String> rest = segments.subList(1, segments.size());
+        int longest = 1;
+        for (String pattern : resources.keySet()) {
+            String[] parts = pattern.split("/");
+            if (parts.length > longest && parts.length <= segments.size() && matches(parts, segments)
+                    && !resources.get(pattern).isEmpty()) {
+                longest = parts.length;
+                routed = pattern;
+                List<String> wild = new ArrayList<>();
+                for (int i = 0; i < parts.length; i++) {
+                    if (parts[i].equals("*")) {
+                        wild.add(segments.get(i));
+                    }
+                }
+                wild.addAll(segments.subList(parts.length, segments.size()));
+                rest = wild;
+            }
+        }
+        ApiResource resource = Optional.ofNullable(resources.get(routed))
                 .flatMap(m -> m.values().stream().findFirst()).orElse(null);
         if (resource == null) {
             writeError(response, ApiException.notFound("no API resource /api/v1/" + segments.get(0)
@@ -131,8 +151,7 @@ public class ApiServlet extends HttpServlet {
             return;
         }
         try {
-            ApiResponse answer = resource.handle(new ApiRequestImpl(request, segments.get(0),
-                    segments.subList(1, segments.size()), query(request), user.get()));
+            ApiResponse answer = resource.handle(new ApiRequestImpl(request, routed, rest, query(request), user.get()));
             response.setStatus(answer.status());
             answer.headers().forEach(response::setHeader);
             if (answer.body().isPresent() && answer.body().get() instanceof StreamingBody stream) {
@@ -153,6 +172,15 @@ public class ApiServlet extends HttpServlet {
             writeError(response, new ApiException(500, "internal_error", "the server failed to answer; incident "
                     + incident + " is in the log", List.of(String.valueOf(e.getMessage()))));
         }
+    }
+
+    private static boolean matches(String[] pattern, List<String> segments) {
+        for (int i = 0; i < pattern.length; i++) {
+            if (!pattern[i].equals("*") && !pattern[i].equals(segments.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Optional<AuthenticatedUser> authenticate(HttpServletRequest request) {

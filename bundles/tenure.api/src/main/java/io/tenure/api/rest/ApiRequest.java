@@ -17,7 +17,7 @@ public interface ApiRequest {
     /** {@code GET}, {@code POST}, {@code PUT}, {@code PATCH} or {@code DELETE}. */
     String method();
 
-    /** The first path segment, by which this call was routed (a resource may serve several, see {@link ApiResource#PATH}). */
+    /** The path value this call was routed by: a first segment, or a pattern like accounts/*{@literal /}health (see {@link ApiResource#PATH}). */
     String resource();
 
     /** The decoded path segments after the resource's own, e.g. {@code ["console", "start"]}. */
