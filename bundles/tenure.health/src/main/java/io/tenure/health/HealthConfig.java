@@ -36,4 +36,8 @@ public @interface HealthConfig {
 
     @AttributeDefinition(name = "Green: review within (business days)", min = "1", max = "365")
     int greenReviewDays() default 90;
+
+    @AttributeDefinition(name = "Recompute every (minutes)", description = "How often to check whether the data or the day "
+            + "changed and store fresh scores.", min = "1", max = "1440")
+    int recomputeMinutes() default 15;
 }

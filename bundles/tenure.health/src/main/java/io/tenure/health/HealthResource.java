@@ -1,7 +1,6 @@
 package io.tenure.health;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -11,16 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.osgi.service.metatype.annotations.Designate;
 
 import io.tenure.api.data.Codes;
 import io.tenure.api.data.DataStore;
@@ -40,49 +32,35 @@ import io.tenure.api.security.Role;
  * {@code /backtest?from=..&to=..&horizonDays=90}, {@code /distribution} and {@code /measures}. Every measure registered
  * as a {@link HealthMeasure} service counts, Tenure's and partners'.
  */
-@Component(service = ApiResource.class, property = { ApiResource.PATH + "=health", ApiResource.PATH + "=accounts/*/health" },
-        configurationPid = HealthConfig.PID)
-@Designate(ocd = HealthConfig.class)
+@Component(service = ApiResource.class, property = { ApiResource.PATH + "=health", ApiResource.PATH + "=accounts/*/health" })
 public class HealthResource implements ApiResource {
-    private final List<HealthMeasure> measures = new CopyOnWriteArrayList<>();
-    private final Clock clock = Clock.systemUTC();
 
     @Reference
     private DataStore store;
 
-    private volatile HealthScorer scorer;
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void addMeasure(HealthMeasure measure) {
-        measures.add(measure);
-    }
-
-    void removeMeasure(HealthMeasure measure) {
-        measures.remove(measure);
-    }
-
-    @Activate
-    @Modified
-    void configure(HealthConfig config) {
-        HealthScorer.validate(config);
-        scorer = new HealthScorer(config);
-    }
+    @Reference
+    private HealthEngine engine;
 
     private List<HealthMeasure> measures() {
-        List<HealthMeasure> list = new ArrayList<>(measures);
-        list.sort(Comparator.comparing((HealthMeasure m) -> m.dimension()).thenComparing(HealthMeasure::name));
-        return list;
+        return engine.measures();
     }
 
     @Override
     public ApiResponse handle(ApiRequest request) throws ApiException {
         request.require(Role.VIEWER);
+        List<String> path = request.path();
+        LocalDate asOf = date(request, "asOf").orElse(engine.today());
+        if (path.equals(List.of("recompute")) && request.method().equals("POST")) {
+            request.require(Role.ADMIN);
+            try {
+                return ApiResponse.ok(Map.of("asOf", asOf.toString(), "scored", engine.recompute(asOf)));
+            } catch (io.tenure.api.data.DataException e) {
+                throw new ApiException(422, "unprocessable", e.getMessage(), List.of());
+            }
+        }
         if (!request.method().equals("GET")) {
             throw ApiException.methodNotAllowed(request.method());
         }
-        List<String> path = request.path();
-        LocalDate asOf = date(request, "asOf").orElse(LocalDate.now(clock));
         String accountId = request.resource().equals("accounts/*/health") && path.size() == 1 ? path.get(0)
                 : path.size() == 2 && path.get(0).equals("accounts") ? path.get(1) : null;
         if (accountId != null) {
@@ -106,11 +84,11 @@ public class HealthResource implements ApiResource {
             return ApiResponse.ok(measures().stream().map(m -> Map.of("name", m.name(), "dimension", Codes.code(m.dimension()),
                     "weight", m.weight())).toList());
         }
-        throw ApiException.notFound("health: /accounts/{id}, /backtest, /distribution, /measures");
+        throw ApiException.notFound("health: /accounts/{id}, /backtest, /distribution, /measures, POST /recompute");
     }
 
     Map<String, Object> accountHealth(AccountHistory h) {
-        HealthScorer s = scorer;
+        HealthScorer s = engine.scorer();
         HealthScorer.Scored now = s.score(h, measures());
         HealthScorer.Scored before = s.score(h.asOf(h.asOf().minusDays(30)), measures());
         Map<String, Object> body = new LinkedHashMap<>();
@@ -152,7 +130,7 @@ public class HealthResource implements ApiResource {
         List<ArrMovement> movements = new ArrayList<>();
         store.repository(ArrMovement.TYPE).forEach(Query.all(), movements::add);
         List<Backtest.Event> events = Backtest.events(histories, movements, from, to, includeInvoluntary);
-        Backtest.Result r = Backtest.run(events, histories, scorer, measures(), horizon);
+        Backtest.Result r = Backtest.run(events, histories, engine.scorer(), measures(), horizon);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("from", from.toString());
         body.put("to", to.toString());
@@ -183,7 +161,7 @@ public class HealthResource implements ApiResource {
         Map<String, AccountHistory> histories = Histories.all(store, asOf);
         Map<HealthStatus, Integer> counts = new EnumMap<>(HealthStatus.class);
         for (AccountHistory h : histories.values()) {
-            counts.merge(scorer.score(h, measures()).score().status(), 1, Integer::sum);
+            counts.merge(engine.score(h).score().status(), 1, Integer::sum);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("asOf", asOf.toString());

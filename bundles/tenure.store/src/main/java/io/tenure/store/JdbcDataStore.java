@@ -236,6 +236,40 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
         }
     }
 
+    private final Set<String> localLocks = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public Optional<AutoCloseable> tryLock(String name) {
+        Database d = requireOpen();
+        if (d.dialect() != Database.Dialect.POSTGRESQL) {
+            return localLocks.add(name) ? Optional.of(() -> localLocks.remove(name)) : Optional.empty();
+        }
+        long key = name.hashCode() & 0xffffffffL | 0x7465_0000_0000_0000L;
+        try {
+            Connection c = d.connection();
+            boolean locked;
+            try (PreparedStatement s = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+                s.setLong(1, key);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    locked = rs.getBoolean(1);
+                }
+            }
+            if (!locked) {
+                c.close();
+                return Optional.empty();
+            }
+            return Optional.of(() -> {
+                try (c; PreparedStatement s = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+                    s.setLong(1, key);
+                    s.execute();
+                }
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException("database error: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public long version(EntityType<?> type) {
         table(type);

@@ -208,6 +208,24 @@ class StoreTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void aClusterLockHasOneHolderAtATime(Databases kind) throws Exception {
+        try (Databases.Fresh fresh = kind.open(); JdbcDataStore store = new JdbcDataStore(fresh.db)) {
+            AutoCloseable first = store.tryLock("health-recompute").orElseThrow();
+            if (kind == Databases.POSTGRESQL) {
+                try (Databases.Fresh other = kind.open(); JdbcDataStore node2 = new JdbcDataStore(other.db)) {
+                    assertTrue(node2.tryLock("health-recompute").isEmpty(), "a second node does not get it");
+                }
+            } else {
+                assertTrue(store.tryLock("health-recompute").isEmpty());
+            }
+            assertTrue(store.tryLock("another-job").isPresent());
+            first.close();
+            store.tryLock("health-recompute").orElseThrow().close();
+        }
+    }
+
     static String exportAll(DataStore store) throws Exception {
         StringBuilder b = new StringBuilder();
         for (EntityType<?> type : store.types()) {

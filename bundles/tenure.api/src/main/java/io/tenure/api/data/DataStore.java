@@ -57,6 +57,14 @@ public interface DataStore {
      */
     long version(EntityType<?> type);
 
+    /**
+     * Takes a lock held by at most one node of the cluster sharing the database (a PostgreSQL advisory lock; on the
+     * embedded database, one process), for jobs that must run once per cluster. Close it to release it.
+     *
+     * @return the lock, or empty when another holder has it
+     */
+    Optional<AutoCloseable> tryLock(String name);
+
     /** Whether the store holds no accounts yet (the demo data only goes into an empty store). */
     boolean isEmpty();
 }

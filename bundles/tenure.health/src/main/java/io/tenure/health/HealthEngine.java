@@ -1,0 +1,161 @@
+package io.tenure.health;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.tenure.api.account.Contact;
+import io.tenure.api.data.DataException;
+import io.tenure.api.data.DataStore;
+import io.tenure.api.data.EntityType;
+import io.tenure.api.engagement.Interaction;
+import io.tenure.api.engagement.SupportTicket;
+import io.tenure.api.engagement.SurveyResponse;
+import io.tenure.api.engagement.UsageRollup;
+import io.tenure.api.health.AccountHistory;
+import io.tenure.api.health.HealthMeasure;
+import io.tenure.api.health.HealthScore;
+import io.tenure.api.revenue.Subscription;
+
+/**
+ * Scores accounts with every registered {@link HealthMeasure} and keeps the history: the day's scores of every
+ * account are stored in {@code health_scores} by a recompute that runs on a schedule when the data behind them changed
+ * (or the day did), once per cluster under a lock, and on demand.
+ */
+@Component(service = HealthEngine.class, configurationPid = HealthConfig.PID)
+@Designate(ocd = HealthConfig.class)
+public class HealthEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(HealthEngine.class);
+    private static final List<EntityType<?>> INPUTS = List.of(io.tenure.api.account.Account.TYPE, Subscription.TYPE,
+            UsageRollup.TYPE, SurveyResponse.TYPE, SupportTicket.TYPE, Interaction.TYPE, Contact.TYPE);
+
+    private final List<HealthMeasure> measures = new CopyOnWriteArrayList<>();
+    private final Clock clock;
+
+    @Reference
+    private DataStore store;
+
+    private volatile HealthScorer scorer;
+    private ScheduledExecutorService scheduler;
+    private volatile String lastInputs = "";
+
+    public HealthEngine() {
+        this.clock = Clock.systemUTC();
+    }
+
+    public HealthEngine(DataStore store, HealthConfig config, List<HealthMeasure> measures, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+        this.scorer = new HealthScorer(config);
+        this.measures.addAll(measures);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addMeasure(HealthMeasure measure) {
+        measures.add(measure);
+    }
+
+    void removeMeasure(HealthMeasure measure) {
+        measures.remove(measure);
+    }
+
+    @Activate
+    void activate(HealthConfig config) {
+        configure(config);
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tenure-health-recompute");
+            t.setDaemon(true);
+            return t;
+        });
+        int minutes = Math.max(1, config.recomputeMinutes());
+        scheduler.scheduleWithFixedDelay(this::recomputeIfChanged, minutes, minutes, TimeUnit.MINUTES);
+    }
+
+    @Modified
+    void configure(HealthConfig config) {
+        HealthScorer.validate(config);
+        scorer = new HealthScorer(config);
+        lastInputs = ""; // new weights: the next run rescores
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+    }
+
+    public HealthScorer scorer() {
+        return scorer;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    public List<HealthMeasure> measures() {
+        List<HealthMeasure> list = new ArrayList<>(measures);
+        list.sort(Comparator.comparing((HealthMeasure m) -> m.dimension()).thenComparing(HealthMeasure::name));
+        return list;
+    }
+
+    public HealthScorer.Scored score(AccountHistory history) {
+        return scorer.score(history, measures());
+    }
+
+    /** Scores every account as of {@code asOf} and stores the scores. @return how many were stored */
+    public long recompute(LocalDate asOf) throws DataException {
+        long started = System.nanoTime();
+        Map<String, AccountHistory> histories = Histories.all(store, asOf);
+        List<HealthMeasure> current = measures();
+        HealthScorer s = scorer;
+        List<HealthScore> scores = new ArrayList<>(histories.size());
+        for (AccountHistory h : histories.values()) {
+            scores.add(s.score(h, current).score());
+        }
+        long stored = store.saveAll(HealthScore.TYPE, scores);
+        LOG.info("Health recomputed for {} accounts as of {} in {} ms", stored, asOf, (System.nanoTime() - started) / 1_000_000);
+        return stored;
+    }
+
+    /** The scheduled run: recomputes today's scores when the inputs or the day changed, once per cluster. */
+    void recomputeIfChanged() {
+        try {
+            String inputs = today() + INPUTS.stream().map(t -> ":" + store.version(t)).reduce("", String::concat);
+            if (inputs.equals(lastInputs)) {
+                return;
+            }
+            Optional<AutoCloseable> lock = store.tryLock("tenure-health-recompute");
+            if (lock.isEmpty()) {
+                return; // another node is at it
+            }
+            try (AutoCloseable held = lock.get()) {
+                recompute(today());
+                lastInputs = inputs;
+            }
+        } catch (Exception e) {
+            LOG.warn("Scheduled health recompute failed: {}", e.getMessage());
+        }
+    }
+}
