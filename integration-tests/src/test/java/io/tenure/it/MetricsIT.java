@@ -58,6 +58,12 @@ class MetricsIT {
             assertEquals(200, tenure.get("/api/v1/accounts/acct-000001/contacts", TenureProcess.admin()).statusCode(),
                     "entity sub-resources still served by the store");
             assertEquals(404, tenure.get("/api/v1/accounts/nobody/timeline", TenureProcess.admin()).statusCode());
+            JsonObject journey = JsonParser.parseString(tenure.get("/api/v1/journey/stages", TenureProcess.admin()).body())
+                    .getAsJsonObject();
+            assertTrue(journey.has("widestGap") && journey.getAsJsonArray("idealVsActual").size() > 0, journey.toString());
+            JsonObject handoffs = JsonParser.parseString(tenure.get("/api/v1/journey/handoffs?incomplete=true", TenureProcess.admin())
+                    .body()).getAsJsonObject();
+            assertTrue(handoffs.get("incomplete").getAsInt() > 0, "the demo has incomplete sales-to-CS handoffs");
         }
     }
 

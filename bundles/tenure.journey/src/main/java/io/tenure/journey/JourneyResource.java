@@ -1,0 +1,225 @@
+package io.tenure.journey;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+
+import io.tenure.api.account.Account;
+import io.tenure.api.account.JourneyStage;
+import io.tenure.api.account.Segment;
+import io.tenure.api.account.StageChange;
+import io.tenure.api.data.Codes;
+import io.tenure.api.data.DataStore;
+import io.tenure.api.data.Query;
+import io.tenure.api.journey.Handoff;
+import io.tenure.api.journey.HandoffKind;
+import io.tenure.api.journey.Milestone;
+import io.tenure.api.revenue.ArrMovement;
+import io.tenure.api.rest.ApiException;
+import io.tenure.api.rest.ApiRequest;
+import io.tenure.api.rest.ApiResource;
+import io.tenure.api.rest.ApiResponse;
+import io.tenure.api.security.Role;
+
+/**
+ * {@code /api/v1/journey/stages}: accounts and ARR per current stage, and the designed journey beside the actual one
+ * (median days in onboarding and to first value, per segment and acquisition cohort), naming the widest gap.
+ * {@code /api/v1/journey/handoffs}: every handoff with its completeness; a sales-to-CS handoff without goals,
+ * commitments or a stakeholder map is incomplete.
+ */
+@Component(service = ApiResource.class, property = ApiResource.PATH + "=journey", configurationPid = JourneyConfig.PID)
+@Designate(ocd = JourneyConfig.class)
+public class JourneyResource implements ApiResource {
+
+    @Reference
+    private DataStore store;
+
+    private volatile JourneyConfig config;
+
+    public JourneyResource() {
+    }
+
+    public JourneyResource(DataStore store, JourneyConfig config) {
+        this.store = store;
+        this.config = config;
+    }
+
+    @Activate
+    @Modified
+    void configure(JourneyConfig changed) {
+        for (int[] days : List.of(changed.onboardingDays(), changed.firstValueDays())) {
+            if (days.length != 4) {
+                throw new IllegalArgumentException("journey targets need four values: enterprise, mid-market, SMB, tech-touch");
+            }
+        }
+        this.config = changed;
+    }
+
+    @Override
+    public ApiResponse handle(ApiRequest request) throws ApiException {
+        request.require(Role.VIEWER);
+        if (!request.method().equals("GET")) {
+            throw ApiException.methodNotAllowed(request.method());
+        }
+        if (request.path().equals(List.of("stages"))) {
+            return ApiResponse.ok(stages());
+        }
+        if (request.path().equals(List.of("handoffs"))) {
+            boolean onlyIncomplete = Boolean.parseBoolean(request.query().getOrDefault("incomplete", "false"));
+            return ApiResponse.ok(handoffs(onlyIncomplete));
+        }
+        throw ApiException.notFound("journey: /stages, /handoffs[?incomplete=true]");
+    }
+
+    /** Whether a handoff holds what its kind needs; the missing parts named. */
+    public static List<String> missing(Handoff h) {
+        List<String> missing = new ArrayList<>();
+        if (h.kind() == HandoffKind.SALES_TO_CS) {
+            if (h.goals().isEmpty()) {
+                missing.add("goals");
+            }
+            if (h.commitments().isEmpty()) {
+                missing.add("commitments");
+            }
+            if (h.stakeholderMap().isEmpty()) {
+                missing.add("stakeholder_map");
+            }
+            if (h.riskProfile().isEmpty()) {
+                missing.add("risk_profile");
+            }
+        }
+        if (h.toOwner().isEmpty()) {
+            missing.add("to_owner");
+        }
+        return missing;
+    }
+
+    Map<String, Object> handoffs(boolean onlyIncomplete) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        int incomplete = 0;
+        int total = 0;
+        List<Handoff> all = new ArrayList<>();
+        store.repository(Handoff.TYPE).forEach(Query.all(), all::add);
+        for (Handoff h : all) {
+            List<String> missing = missing(h);
+            total++;
+            incomplete += missing.isEmpty() ? 0 : 1;
+            if (onlyIncomplete && missing.isEmpty()) {
+                continue;
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("account_id", h.accountId());
+            row.put("handoff_id", h.id());
+            row.put("kind", Codes.code(h.kind()));
+            row.put("date", h.date().toString());
+            row.put("complete", missing.isEmpty());
+            row.put("missing", missing);
+            rows.add(row);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("handoffs", total);
+        body.put("incomplete", incomplete);
+        body.put("items", rows);
+        return body;
+    }
+
+    Map<String, Object> stages() {
+        List<Account> accounts = new ArrayList<>();
+        store.repository(Account.TYPE).forEach(Query.all(), accounts::add);
+        Map<String, Long> arr = new HashMap<>();
+        store.repository(ArrMovement.TYPE).forEach(Query.all(), m -> arr.merge(m.accountId(), m.signedAmount().minorUnits(), Long::sum));
+        Map<String, LocalDate> firstValue = new HashMap<>();
+        store.repository(Milestone.TYPE).forEach(Query.all().where("first_value", "true"),
+                m -> m.reached().ifPresent(d -> firstValue.merge(m.accountId(), d, (x, y) -> x.isBefore(y) ? x : y)));
+        Map<String, LocalDate> leftOnboarding = new HashMap<>();
+        store.repository(StageChange.TYPE).forEach(Query.all(), s -> {
+            if (s.from().filter(JourneyStage.ONBOARDING::equals).isPresent()) {
+                leftOnboarding.merge(s.accountId(), s.date(), (x, y) -> x.isBefore(y) ? x : y);
+            }
+        });
+        Map<JourneyStage, long[]> byStage = new EnumMap<>(JourneyStage.class);
+        for (JourneyStage s : JourneyStage.values()) {
+            byStage.put(s, new long[2]);
+        }
+        Map<String, Map<String, List<Long>>> onboarding = new LinkedHashMap<>(); // segment -> cohort -> days
+        Map<String, Map<String, List<Long>>> toValue = new LinkedHashMap<>();
+        for (Account a : accounts) {
+            long[] row = byStage.get(a.stage());
+            row[0]++;
+            row[1] += Math.max(0, arr.getOrDefault(a.id(), 0L));
+            String segment = a.segment().map(Codes::code).orElse("unsegmented");
+            String cohort = a.signedDate().getYear() + "-Q" + ((a.signedDate().getMonthValue() - 1) / 3 + 1);
+            Optional.ofNullable(leftOnboarding.get(a.id())).ifPresent(d -> onboarding.computeIfAbsent(segment, k -> new LinkedHashMap<>())
+                    .computeIfAbsent(cohort, k -> new ArrayList<>()).add(ChronoUnit.DAYS.between(a.signedDate(), d)));
+            Optional.ofNullable(firstValue.get(a.id())).ifPresent(d -> toValue.computeIfAbsent(segment, k -> new LinkedHashMap<>())
+                    .computeIfAbsent(cohort, k -> new ArrayList<>()).add(Math.max(0, ChronoUnit.DAYS.between(a.signedDate(), d))));
+        }
+        Map<String, Object> stages = new LinkedHashMap<>();
+        byStage.forEach((s, row) -> stages.put(s.code(), Map.of("accounts", row[0], "arr",
+                BigDecimal.valueOf(row[1], 2).toPlainString())));
+        List<Map<String, Object>> comparison = new ArrayList<>();
+        String widest = null;
+        double widestGap = Double.NEGATIVE_INFINITY;
+        for (Segment segment : Segment.values()) {
+            for (String[] stage : new String[][] { { "onboarding", "days in onboarding" }, { "first_value", "days to first value" } }) {
+                Map<String, List<Long>> byCohort = (stage[0].equals("onboarding") ? onboarding : toValue)
+                        .getOrDefault(segment.code(), Map.of());
+                List<Long> all = byCohort.values().stream().flatMap(List::stream).sorted().toList();
+                if (all.isEmpty()) {
+                    continue;
+                }
+                int target = (stage[0].equals("onboarding") ? config.onboardingDays() : config.firstValueDays())[segment.ordinal()];
+                BigDecimal actual = median(all);
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("segment", segment.code());
+                row.put("stage", stage[0]);
+                row.put("measure", stage[1]);
+                row.put("targetDays", target);
+                row.put("actualMedianDays", actual);
+                row.put("gapDays", actual.subtract(BigDecimal.valueOf(target)));
+                row.put("accounts", all.size());
+                Map<String, Object> cohorts = new LinkedHashMap<>();
+                byCohort.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+                    List<Long> sorted = new ArrayList<>(e.getValue());
+                    Collections.sort(sorted);
+                    cohorts.put(e.getKey(), median(sorted));
+                });
+                row.put("actualMedianDaysByCohort", cohorts);
+                comparison.add(row);
+                double gap = actual.doubleValue() / target;
+                if (gap > widestGap) {
+                    widestGap = gap;
+                    widest = segment.code() + " " + stage[1];
+                }
+            }
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("stages", stages);
+        body.put("idealVsActual", comparison);
+        body.put("widestGap", widest);
+        body.put("definition", "Current stage of every account with its ARR. Ideal vs actual: per segment, the median days "
+                + "from signature to leaving onboarding and to the first value moment, overall and per acquisition quarter, "
+                + "beside the designed targets (io.tenure.journey settings); the widest gap is the largest actual / target.");
+        return body;
+    }
+
+    private static BigDecimal median(List<Long> sorted) {
+        int mid = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? BigDecimal.valueOf(sorted.get(mid))
+                : BigDecimal.valueOf(sorted.get(mid - 1) + sorted.get(mid)).divide(BigDecimal.valueOf(2));
+    }
+}
