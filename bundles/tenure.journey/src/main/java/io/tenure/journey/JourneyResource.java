@@ -48,6 +48,9 @@ public class JourneyResource implements ApiResource {
     @Reference
     private DataStore store;
 
+    @Reference
+    private JourneyRules rules;
+
     private volatile JourneyConfig config;
 
     public JourneyResource() {
@@ -56,6 +59,13 @@ public class JourneyResource implements ApiResource {
     public JourneyResource(DataStore store, JourneyConfig config) {
         this.store = store;
         this.config = config;
+    }
+
+    /** The body of a manual stage change. */
+    public static final class Move {
+        public String account_id;
+        public String to;
+        public String reason;
     }
 
     @Activate
@@ -72,6 +82,32 @@ public class JourneyResource implements ApiResource {
     @Override
     public ApiResponse handle(ApiRequest request) throws ApiException {
         request.require(Role.VIEWER);
+        if (request.method().equals("POST") && request.path().equals(List.of("transitions"))) {
+            request.require(Role.CSM);
+            Move move = request.body(Move.class);
+            JourneyStage to;
+            try {
+                to = JourneyStage.parse(move.to);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest(e.getMessage());
+            }
+            try {
+                StageChange change = rules.move(String.valueOf(move.account_id), to, move.reason, LocalDate.now(java.time.ZoneOffset.UTC));
+                return ApiResponse.created(Map.of("account_id", change.accountId(), "from", change.from().map(JourneyStage::code)
+                        .orElse(""), "to", change.to().code(), "reason", change.reason().orElse("")), "/api/v1/accounts/"
+                        + change.accountId() + "/timeline");
+            } catch (io.tenure.api.data.DataException e) {
+                throw new ApiException(422, "unprocessable", e.getMessage(), List.of());
+            }
+        }
+        if (request.method().equals("POST") && request.path().equals(List.of("rules"))) {
+            request.require(Role.ADMIN);
+            try {
+                return ApiResponse.ok(Map.of("moved", rules.apply(LocalDate.now(java.time.ZoneOffset.UTC)).size()));
+            } catch (io.tenure.api.data.DataException e) {
+                throw new ApiException(422, "unprocessable", e.getMessage(), List.of());
+            }
+        }
         if (!request.method().equals("GET")) {
             throw ApiException.methodNotAllowed(request.method());
         }
@@ -82,7 +118,7 @@ public class JourneyResource implements ApiResource {
             boolean onlyIncomplete = Boolean.parseBoolean(request.query().getOrDefault("incomplete", "false"));
             return ApiResponse.ok(handoffs(onlyIncomplete));
         }
-        throw ApiException.notFound("journey: /stages, /handoffs[?incomplete=true]");
+        throw ApiException.notFound("journey: GET /stages, GET /handoffs[?incomplete=true], POST /transitions, POST /rules");
     }
 
     /** Whether a handoff holds what its kind needs; the missing parts named. */
