@@ -37,6 +37,10 @@ public @interface HealthConfig {
     @AttributeDefinition(name = "Green: review within (business days)", min = "1", max = "365")
     int greenReviewDays() default 90;
 
+    @AttributeDefinition(name = "Owner of unassigned accounts", description = "Who answers for the status of an account "
+            + "without a CSM (a status without an owner is a defect).")
+    String unassignedOwner() default "cs-leadership";
+
     @AttributeDefinition(name = "Recompute every (minutes)", description = "How often to check whether the data or the day "
             + "changed and store fresh scores.", min = "1", max = "1440")
     int recomputeMinutes() default 15;

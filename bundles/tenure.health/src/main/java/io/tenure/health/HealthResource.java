@@ -120,7 +120,7 @@ public class HealthResource implements ApiResource {
         body.put("measures", moved);
         body.put("explanation", now.score().explanation().orElse(""));
         body.put("response", HealthScorer.response(now.score().status()));
-        body.put("owner", h.account().owner().orElse("unassigned"));
+        body.put("owner", h.account().owner().orElse(s.config().unassignedOwner()));
         body.put("due", s.due(now.score()).toString());
         return body;
     }

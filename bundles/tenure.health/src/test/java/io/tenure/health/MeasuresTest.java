@@ -134,6 +134,18 @@ class MeasuresTest {
     }
 
     @Test
+    void toneIsTheShareOfTicketsAndConversationsThatWereNotNegative() {
+        assertTrue(new io.tenure.health.measures.Tone().score(history()).isEmpty());
+        tickets.add(new SupportTicket("a", "t1", Instant.parse("2026-05-01T10:00:00Z"), Optional.empty(), TicketSeverity.NORMAL,
+                Optional.of(Tone.NEGATIVE), Optional.empty()));
+        interactions.add(new Interaction("a", "i1", AS_OF.minusDays(5), InteractionKind.CALL, Optional.of(Tone.POSITIVE),
+                Optional.empty(), true, Optional.empty()));
+        interactions.add(new Interaction("a", "i2", AS_OF.minusDays(200), InteractionKind.CALL, Optional.of(Tone.NEGATIVE),
+                Optional.empty(), true, Optional.empty()));
+        assertEquals(50, score(new io.tenure.health.measures.Tone()), 1e-9, "one of two in the last 90 days was negative");
+    }
+
+    @Test
     void relationshipMeasuresSeeSingleThreadingChampionsAndRecency() {
         contacts.add(new Contact("a", "c1", "Ann", Optional.empty(), ContactRole.CHAMPION, Seniority.MANAGER, true,
                 Optional.empty(), Optional.of(LocalDate.of(2024, 1, 1)), Optional.empty()));
