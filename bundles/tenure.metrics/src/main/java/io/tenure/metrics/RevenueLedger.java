@@ -94,6 +94,93 @@ public final class RevenueLedger {
                 kind, source, amount);
     }
 
+    /**
+     * The ledger with the given accounts' records replaced: their account record (empty = deleted) and all their
+     * movements. Untouched rows keep their order; the result is what a full load would give.
+     */
+    public RevenueLedger patched(Map<String, Optional<Account>> changedAccounts, Map<String, List<ArrMovement>> changedMovements) {
+        Map<String, Integer> index = new HashMap<>();
+        List<Account> list = new ArrayList<>(accounts);
+        for (int a = 0; a < list.size(); a++) {
+            index.put(list.get(a).id(), a);
+        }
+        for (Map.Entry<String, Optional<Account>> e : changedAccounts.entrySet()) {
+            Integer at = index.get(e.getKey());
+            if (e.getValue().isPresent()) {
+                if (at == null) {
+                    index.put(e.getKey(), list.size());
+                    list.add(e.getValue().get());
+                } else {
+                    list.set(at, e.getValue().get());
+                }
+            }
+        }
+        java.util.Set<Integer> touched = new java.util.HashSet<>();
+        for (String id : changedMovements.keySet()) {
+            Integer at = index.get(id);
+            if (at != null) {
+                touched.add(at);
+            }
+        }
+        List<ArrMovement> added = new ArrayList<>();
+        for (Map.Entry<String, List<ArrMovement>> e : changedMovements.entrySet()) {
+            if (index.containsKey(e.getKey())) {
+                added.addAll(e.getValue());
+            } else if (!e.getValue().isEmpty()) {
+                throw new IllegalStateException("movements of account " + e.getKey() + ", which does not exist");
+            }
+        }
+        added.sort(java.util.Comparator.comparing(ArrMovement::date));
+        TreeSet<String> currencies = new TreeSet<>();
+        if (size() > 0) {
+            currencies.add(currency);
+        }
+        int kept = 0;
+        for (int i = 0; i < size(); i++) {
+            if (!touched.contains(account[i])) {
+                kept++;
+            }
+        }
+        int n = kept + added.size();
+        int[] acc = new int[n];
+        int[] dy = new int[n];
+        byte[] ty = new byte[n];
+        byte[] ki = new byte[n];
+        byte[] so = new byte[n];
+        long[] am = new long[n];
+        int i = 0;
+        int j = 0;
+        for (int out = 0; out < n; out++) {
+            while (i < size() && touched.contains(account[i])) {
+                i++;
+            }
+            boolean takeOld = i < size() && (j >= added.size() || day[i] <= added.get(j).date().toEpochDay());
+            if (takeOld) {
+                acc[out] = account[i];
+                dy[out] = day[i];
+                ty[out] = type[i];
+                ki[out] = kind[i];
+                so[out] = source[i];
+                am[out] = amount[i];
+                i++;
+            } else {
+                ArrMovement m = added.get(j++);
+                acc[out] = index.get(m.accountId());
+                dy[out] = (int) m.date().toEpochDay();
+                ty[out] = (byte) m.type().ordinal();
+                ki[out] = (byte) m.kind().map(Enum::ordinal).orElse(-1).intValue();
+                so[out] = (byte) m.source().ordinal();
+                am[out] = m.amount().minorUnits();
+                currencies.add(m.amount().currency().getCurrencyCode());
+            }
+        }
+        if (currencies.size() > 1) {
+            throw new IllegalStateException("the movement ledger mixes currencies " + currencies
+                    + "; revenue metrics need one reporting currency");
+        }
+        return new RevenueLedger(currencies.isEmpty() ? "USD" : currencies.first(), List.copyOf(list), acc, dy, ty, ki, so, am);
+    }
+
     public int size() {
         return amount.length;
     }

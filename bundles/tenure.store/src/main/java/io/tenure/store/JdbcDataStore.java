@@ -58,7 +58,9 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
     public static final String PID = "io.tenure.store";
     /** The migrations, in order; a new migration is a new file here, never an edit of an applied one. */
     static final List<String> MIGRATIONS = List.of("V1__customer_data.sql", "V2__health_scores.sql",
-            "V3__table_versions.sql");
+            "V3__table_versions.sql", "V4__change_log.sql");
+    /** How long the change log keeps entries. */
+    static final java.time.Duration CHANGE_LOG_KEPT = java.time.Duration.ofDays(7);
     static final int MAX_LISTED_ERRORS = 1000;
     private static final Logger LOG = LoggerFactory.getLogger(JdbcDataStore.class);
 
@@ -114,7 +116,23 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
             }
         }, "tenure-store-open");
         opener.start();
+        pruner = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tenure-store-prune");
+            t.setDaemon(true);
+            return t;
+        });
+        pruner.scheduleWithFixedDelay(() -> {
+            try {
+                if (db != null) {
+                    pruneChanges();
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Pruning the change log failed: {}", e.getMessage());
+            }
+        }, 10, 24 * 60, java.util.concurrent.TimeUnit.MINUTES);
     }
+
+    private java.util.concurrent.ScheduledExecutorService pruner;
 
     private static Optional<String> env(String name) {
         return Optional.ofNullable(System.getenv(name)).filter(v -> !v.isBlank());
@@ -144,6 +162,9 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
     @Deactivate
     public void close() {
         closed = true;
+        if (pruner != null) {
+            pruner.shutdownNow();
+        }
         try {
             opened.await(60, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -283,6 +304,67 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
         });
     }
 
+    /** Records, inside the writing transaction, which accounts a write to {@code type} touched. */
+    void logChanges(Connection c, EntityType<?> type, java.util.Collection<String> accountIds) throws SQLException {
+        if (!type.accountScoped() || accountIds.isEmpty()) {
+            return;
+        }
+        java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO tenure_changes (table_name, account_id, changed_at) VALUES (?, ?, ?)")) {
+            int n = 0;
+            for (String id : accountIds) {
+                s.setString(1, type.name());
+                s.setString(2, id);
+                s.setTimestamp(3, now);
+                s.addBatch();
+                if (++n % 1000 == 0) {
+                    s.executeBatch();
+                }
+            }
+            s.executeBatch();
+        }
+    }
+
+    @Override
+    public Changes changesSince(EntityType<?> type, long since) {
+        table(type);
+        return withConnection(c -> {
+            long oldest;
+            long newest;
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT MIN(seq), MAX(seq) FROM tenure_changes")) {
+                rs.next();
+                oldest = rs.getLong(1);
+                newest = rs.getLong(2);
+            }
+            Set<String> ids = new HashSet<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT DISTINCT account_id FROM tenure_changes WHERE table_name = ? "
+                    + "AND seq > ? AND seq <= ?")) {
+                s.setString(1, type.name());
+                s.setLong(2, since);
+                s.setLong(3, newest);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+            }
+            boolean complete = since > 0 && (newest <= since || since >= oldest - 1);
+            return new Changes(newest, ids, complete);
+        });
+    }
+
+    /** Drops change-log entries older than {@link #CHANGE_LOG_KEPT}. */
+    public void pruneChanges() {
+        withConnection(c -> {
+            // the newest entry always stays, so a reader can tell "nothing changed" from "the log was pruned"
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM tenure_changes WHERE changed_at < ? AND seq < "
+                    + "(SELECT MAX(seq) FROM tenure_changes)")) {
+                s.setTimestamp(1, java.sql.Timestamp.from(java.time.Instant.now().minus(CHANGE_LOG_KEPT)));
+                return s.executeUpdate();
+            }
+        });
+    }
+
     /** Raises the version of {@code type}'s table inside the writing transaction (see {@link #version}). */
     void bump(Connection c, EntityType<?> type) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE tenure_table_versions SET version = version + 1 WHERE table_name = ?")) {
@@ -315,6 +397,7 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
                     s.setString(1, accountId);
                     if (s.executeUpdate() > 0) {
                         bump(c, type);
+                        logChanges(c, type, List.of(accountId));
                     }
                 }
             }
@@ -362,8 +445,12 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
             Set<String> accounts = checkAccount ? accountIds(c) : Set.of();
             long n = 0;
             Set<String> all = type.fields().stream().map(io.tenure.api.data.Field::name).collect(java.util.stream.Collectors.toSet());
+            Set<String> touched = new HashSet<>();
             try (BulkWriter<T> writer = BulkWriter.open(c, table, requireOpen().dialect())) {
                 for (T record : records) {
+                    if (type.accountScoped()) {
+                        touched.add((String) type.fields().get(0).valueOf(record));
+                    }
                     if (checkAccount) {
                         String accountId = (String) type.fields().get(0).valueOf(record);
                         if (!accounts.contains(accountId)) {
@@ -377,6 +464,7 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
             }
             if (n > 0) {
                 bump(c, type);
+                logChanges(c, type, touched);
             }
             return n;
         });
@@ -425,6 +513,7 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
             BulkWriter<T> batch = BulkWriter.open(c, table, requireOpen().dialect());
             long count = 0;
             long badBefore = badRows;
+            Set<String> touched = new HashSet<>();
             RowSource source = null;
             try {
                 source = RowSource.open(type, input.format(), input.source(), input.data());
@@ -461,6 +550,9 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
                     count++;
                     if (badRows == 0) {
                         batch.add(entity, present(type, raw.values()), raw.line());
+                        if (accountId != null) {
+                            touched.add(accountId);
+                        }
                     }
                 }
             } catch (CharacterCodingException e) {
@@ -477,6 +569,7 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
                 batch.flush();
                 if (count > 0) {
                     bump(c, type);
+                    logChanges(c, type, touched);
                 }
             }
             batch.close();

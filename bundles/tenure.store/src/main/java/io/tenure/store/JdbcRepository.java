@@ -146,6 +146,9 @@ final class JdbcRepository<T> implements Repository<T> {
                 s.executeUpdate();
             }
             store.bump(c, table.type());
+            if (table.type().accountScoped()) {
+                store.logChanges(c, table.type(), List.of((String) table.type().fields().get(0).valueOf(entity)));
+            }
             return entity;
         });
     }
@@ -174,6 +177,9 @@ final class JdbcRepository<T> implements Repository<T> {
                     boolean deleted = s.executeUpdate() > 0;
                     if (deleted) {
                         store.bump(c, table.type());
+                        if (table.type().accountScoped()) {
+                            store.logChanges(c, table.type(), List.of((String) values.get(0)));
+                        }
                     }
                     return deleted;
                 }

@@ -226,6 +226,28 @@ class StoreTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void theChangeLogNamesTheAccountsEachWriteTouched(Databases kind) throws Exception {
+        try (Databases.Fresh fresh = kind.open(); JdbcDataStore store = new JdbcDataStore(fresh.db)) {
+            store.importData(Samples.all(), n -> { });
+            DataStore.Changes all = store.changesSince(ArrMovement.TYPE, Long.MAX_VALUE);
+            long mark = all.upTo();
+            assertTrue(mark > 0);
+            store.importData(List.of(Samples.input(ArrMovement.TYPE,
+                    "account_id,date,type,kind,amount,currency\nglobex,2025-01-01,expansion,seat,5,USD\n")), n -> { });
+            DataStore.Changes since = store.changesSince(ArrMovement.TYPE, mark);
+            assertEquals(java.util.Set.of("globex"), since.accountIds());
+            assertTrue(since.complete());
+            store.repository(Account.TYPE).delete(List.of("acme"));
+            DataStore.Changes after = store.changesSince(ArrMovement.TYPE, since.upTo());
+            assertEquals(java.util.Set.of("acme"), after.accountIds(), "deleting an account deletes its movements");
+            assertEquals(java.util.Set.of("acme"), store.changesSince(Account.TYPE, since.upTo()).accountIds());
+            assertEquals(java.util.Set.of(), store.changesSince(ArrMovement.TYPE, after.upTo()).accountIds());
+            assertTrue(!store.changesSince(ArrMovement.TYPE, 0).complete(), "from the start: reload everything");
+        }
+    }
+
     static String exportAll(DataStore store) throws Exception {
         StringBuilder b = new StringBuilder();
         for (EntityType<?> type : store.types()) {

@@ -58,6 +58,19 @@ public interface DataStore {
     long version(EntityType<?> type);
 
     /**
+     * The accounts whose rows of {@code type} changed after the change numbered {@code since} (0 for "from the
+     * start"), as far as the change log reaches.
+     *
+     * @param upTo the number of the newest change included; pass it as {@code since} next time
+     * @param accountIds the accounts touched
+     * @param complete false when the log no longer reaches back to {@code since}: reload everything
+     */
+    record Changes(long upTo, java.util.Set<String> accountIds, boolean complete) {
+    }
+
+    Changes changesSince(EntityType<?> type, long since);
+
+    /**
      * Takes a lock held by at most one node of the cluster sharing the database (a PostgreSQL advisory lock; on the
      * embedded database, one process), for jobs that must run once per cluster. Close it to release it.
      *
