@@ -39,8 +39,9 @@ public class BoardMetric implements Metric {
     static final String DEFINITION = "The quarter [start, end) and the twelve months ending with it (TTM). NRR (the lead), "
             + "GRR and logo retention of each, with the prior quarter / prior TTM and the targets of the finance settings "
             + "(compared with TTM). Churn composition and expansion share of growth as in the retention metric. Renewals: "
-            + "subscriptions renewing in the next quarter by the status of the account's latest health score (the "
-            + "forecast by confidence band comes with the forecast module). At risk: paying accounts whose latest health "
+            + "subscriptions renewing in the next quarter by the status of the account's latest health score, and the "
+            + "renewal forecast by confidence band (committed 95%, likely 80%, at risk 50%, critical 20%; bands from "
+            + "health) with the weighted forecast and committed and at-risk ARR apart. At risk: paying accounts whose latest health "
             + "is red or yellow, their ARR, and how much of it has an open task (a plan) against it. Top risks: the two "
             + "largest at-risk ARRs renewing next quarter (otherwise the two largest at risk). Cohort chart: GRR by "
             + "acquisition quarter and age.";
@@ -150,6 +151,7 @@ public class BoardMetric implements Metric {
         Map<String, Object> renewalRows = new LinkedHashMap<>();
         renewals.forEach((status, row) -> renewalRows.put(status, Map.of("subscriptions", row[0], "arr", RetentionMetric.money(row[1], cur))));
         v.put("renewalsNextQuarter", renewalRows);
+        v.put("renewalForecast", forecast(latest, end, nextEnd, cur));
 
         List<Account> atRisk = new ArrayList<>();
         long riskArr = 0;
@@ -199,6 +201,59 @@ public class BoardMetric implements Metric {
         inputs.put("asOf", request.asOf().toString());
         inputs.put("healthScored", latest.size());
         return new MetricResult(name(), v, DEFINITION, inputs);
+    }
+
+    /** The default confidence bands of DOMAIN.md §6, derived from health. */
+    enum Bucket {
+        COMMITTED(0.95), LIKELY(0.80), AT_RISK(0.50), CRITICAL(0.20);
+
+        final double probability;
+
+        Bucket(double probability) {
+            this.probability = probability;
+        }
+
+        static Bucket of(HealthScore h) {
+            if (h == null || h.status() == HealthStatus.UNKNOWN || h.status() == HealthStatus.YELLOW) {
+                return AT_RISK;
+            }
+            return h.status() == HealthStatus.RED ? CRITICAL : h.score() >= 85 ? COMMITTED : LIKELY;
+        }
+    }
+
+    /** Renewals of the next quarter by confidence band, weighted; committed and at risk apart, never only a total. */
+    private Map<String, Object> forecast(Map<String, HealthScore> latest, LocalDate from, LocalDate to, String cur) {
+        Map<Bucket, long[]> rows = new java.util.EnumMap<>(Bucket.class);
+        for (Bucket b : Bucket.values()) {
+            rows.put(b, new long[2]);
+        }
+        store.repository(Subscription.TYPE).forEach(Query.all(), s -> {
+            if (s.status() == SubscriptionStatus.ACTIVE && s.renewal().filter(d -> !d.isBefore(from) && d.isBefore(to)).isPresent()) {
+                long[] row = rows.get(Bucket.of(latest.get(s.accountId())));
+                row[0]++;
+                row[1] += s.arr().minorUnits();
+            }
+        });
+        Map<String, Object> bands = new LinkedHashMap<>();
+        BigDecimal weighted = BigDecimal.ZERO;
+        long renewing = 0;
+        for (Bucket b : Bucket.values()) {
+            long[] row = rows.get(b);
+            BigDecimal w = BigDecimal.valueOf(row[1], 2).multiply(BigDecimal.valueOf(b.probability));
+            weighted = weighted.add(w);
+            renewing += row[1];
+            bands.put(b.name().toLowerCase(java.util.Locale.ROOT), Map.of("renewals", row[0], "arr", RetentionMetric.money(row[1], cur),
+                    "probability", BigDecimal.valueOf(b.probability), "weighted", w.setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString()));
+        }
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("bands", bands);
+        f.put("renewingArr", RetentionMetric.money(renewing, cur));
+        f.put("weightedForecast", weighted.setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString());
+        f.put("committedArr", RetentionMetric.money(rows.get(Bucket.COMMITTED)[1], cur));
+        f.put("atRiskArr", RetentionMetric.money(rows.get(Bucket.AT_RISK)[1] + rows.get(Bucket.CRITICAL)[1], cur));
+        f.put("basis", "bands from the latest health score: 85+ committed, other green likely, yellow or unscored at risk, "
+                + "red critical (the forecast module's buckets, with overrides and calibration, replace these)");
+        return f;
     }
 
     private static String statusOf(HealthScore h) {

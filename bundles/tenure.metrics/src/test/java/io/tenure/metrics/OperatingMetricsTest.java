@@ -53,7 +53,9 @@ class OperatingMetricsTest {
                 input(Referral.TYPE, "account_id,referral_id,date,lead,csm,status,won_arr,currency\n"
                         + "e1,r1,2025-03-01,N1,ana,won,20000,USD\n"),
                 input(HealthScore.TYPE, "account_id,date,score,status\ne1,2025-12-01,80,green\ne2,2025-12-01,55,yellow\n"
-                        + "e2,2026-01-05,85,green\n")), n -> { });
+                        + "e2,2026-01-05,85,green\n"),
+                input(io.tenure.api.revenue.Subscription.TYPE, "account_id,subscription_id,product,arr,currency,start_date,renewal_date\n"
+                        + "e1,s1,P,1300000,USD,2024-01-01,2026-02-01\ne2,s2,P,900000,USD,2024-01-01,2026-03-01\n")), n -> { });
     }
 
     @ParameterizedTest
@@ -92,6 +94,12 @@ class OperatingMetricsTest {
             assertEquals(new BigDecimal("0.926829"), headline.get("grr").get("ttm"), "1,900,000 / 2,050,000");
             assertEquals("acceptable", headline.get("nrr").get("band"));
             assertEquals(new BigDecimal("-0.026829"), headline.get("nrr").get("vsTarget"), "against the 110% target");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> forecast = (Map<String, Object>) board.get("renewalForecast");
+            assertEquals("2200000.00", forecast.get("renewingArr"), "e1 and e2 renew in 2026-Q1");
+            assertEquals("1490000.00", forecast.get("weightedForecast"), "e1 green 80 likely: 1.3M x 0.8; e2 yellow at risk: 0.9M x 0.5");
+            assertEquals("900000.00", forecast.get("atRiskArr"));
+            assertEquals("0.00", forecast.get("committedArr"));
             @SuppressWarnings("unchecked")
             Map<String, Object> risk = (Map<String, Object>) board.get("atRisk");
             assertEquals(1, risk.get("accounts"), "e2 was yellow at the quarter's end; its later green does not count");
