@@ -58,6 +58,9 @@ public class HealthEngine {
     private volatile HealthScorer scorer;
     private ScheduledExecutorService scheduler;
     private volatile String lastInputs = "";
+    /** The day of the last full recompute and the change-log marks of its inputs, for incremental runs. */
+    private volatile LocalDate lastDay;
+    private final Map<EntityType<?>, Long> marks = new java.util.concurrent.ConcurrentHashMap<>();
 
     public HealthEngine() {
         this.clock = Clock.systemUTC();
@@ -96,7 +99,8 @@ public class HealthEngine {
     void configure(HealthConfig config) {
         HealthScorer.validate(config);
         scorer = new HealthScorer(config);
-        lastInputs = ""; // new weights: the next run rescores
+        lastInputs = ""; // new weights: the next run rescores everything
+        lastDay = null;
     }
 
     @Deactivate
@@ -126,6 +130,48 @@ public class HealthEngine {
 
     /** Scores every account as of {@code asOf} and stores the scores. @return how many were stored */
     public long recompute(LocalDate asOf) throws DataException {
+        Map<EntityType<?>, Long> now = new java.util.HashMap<>();
+        for (EntityType<?> t : INPUTS) {
+            now.put(t, store.changesSince(t, Long.MAX_VALUE).upTo());
+        }
+        long stored = recomputeAll(asOf);
+        marks.putAll(now);
+        lastDay = asOf;
+        return stored;
+    }
+
+    /**
+     * Rescores only the accounts whose inputs changed since the last run of the same day (the change log names them);
+     * everything when the day changed, the log no longer reaches back, or most accounts changed.
+     *
+     * @return how many scores were stored
+     */
+    public long recomputeChanged(LocalDate asOf) throws DataException {
+        if (!asOf.equals(lastDay) || marks.isEmpty()) {
+            return recompute(asOf);
+        }
+        java.util.Set<String> changed = new java.util.HashSet<>();
+        Map<EntityType<?>, Long> now = new java.util.HashMap<>();
+        for (EntityType<?> t : INPUTS) {
+            io.tenure.api.data.DataStore.Changes c = store.changesSince(t, marks.getOrDefault(t, 0L));
+            if (!c.complete()) {
+                return recompute(asOf);
+            }
+            changed.addAll(c.accountIds());
+            now.put(t, c.upTo());
+        }
+        List<HealthMeasure> current = measures();
+        List<HealthScore> scores = new ArrayList<>();
+        for (String id : changed) {
+            Histories.of(store, id, asOf).ifPresent(h -> scores.add(scorer.score(h, current).score()));
+        }
+        long stored = scores.isEmpty() ? 0 : store.saveAll(HealthScore.TYPE, scores);
+        marks.putAll(now);
+        LOG.info("Health rescored {} changed accounts as of {}", stored, asOf);
+        return stored;
+    }
+
+    private long recomputeAll(LocalDate asOf) throws DataException {
         long started = System.nanoTime();
         Map<String, AccountHistory> histories = Histories.all(store, asOf);
         List<HealthMeasure> current = measures();
@@ -151,7 +197,7 @@ public class HealthEngine {
                 return; // another node is at it
             }
             try (AutoCloseable held = lock.get()) {
-                recompute(today());
+                recomputeChanged(today());
                 lastInputs = inputs;
             }
         } catch (Exception e) {

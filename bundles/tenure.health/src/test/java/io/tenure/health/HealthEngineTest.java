@@ -47,6 +47,10 @@ class HealthEngineTest {
             long version = store.version(HealthScore.TYPE);
             engine.recomputeIfChanged();
             assertEquals(version, store.version(HealthScore.TYPE), "nothing changed: nothing rescored");
+            store.importData(List.of(new DataStore.ImportInput(io.tenure.api.engagement.SurveyResponse.TYPE, DataFormat.CSV,
+                    "surveys.csv", new ByteArrayInputStream("account_id,date,score\nglobex,2024-10-01,1\n".getBytes()))), n -> { });
+            assertEquals(1, engine.recomputeChanged(LocalDate.of(2024, 10, 15)), "only globex's inputs changed");
+            assertEquals(3, engine.recomputeChanged(LocalDate.of(2024, 10, 16)), "a new day scores everyone");
             HealthScore acme = store.repository(HealthScore.TYPE).get(List.of("acme", LocalDate.of(2024, 10, 15))).orElseThrow();
             assertTrue(acme.explanation().isPresent());
             long scored = store.repository(Account.TYPE).count(Query.all().where("health", io.tenure.api.data.Codes.code(acme.status())));
