@@ -26,15 +26,27 @@ public final class Histories {
     private Histories() {
     }
 
-    /** Every account's history, keyed by account id in the store's order. */
+    /** How far back the default measures look: a full recompute reads no older records of the dated entities. */
+    public static final int LOOKBACK_DAYS = 400;
+
+    /**
+     * Every account's history, keyed by account id in the store's order; usage, surveys and interactions from the last
+     * {@link #LOOKBACK_DAYS} before {@code asOf} (the backtest passes its earliest scoring day).
+     */
     public static Map<String, AccountHistory> all(DataStore store, LocalDate asOf) {
+        return all(store, asOf, asOf.minusDays(LOOKBACK_DAYS));
+    }
+
+    public static Map<String, AccountHistory> all(DataStore store, LocalDate asOf, LocalDate since) {
         Map<String, Account> accounts = new LinkedHashMap<>();
         store.repository(Account.TYPE).forEach(Query.all(), a -> accounts.put(a.id(), a));
         Map<String, List<Subscription>> subscriptions = group(store, Subscription.TYPE, Subscription::accountId);
-        Map<String, List<UsageRollup>> usage = group(store, UsageRollup.TYPE, UsageRollup::accountId);
-        Map<String, List<SurveyResponse>> surveys = group(store, SurveyResponse.TYPE, SurveyResponse::accountId);
-        Map<String, List<SupportTicket>> tickets = group(store, SupportTicket.TYPE, SupportTicket::accountId);
-        Map<String, List<Interaction>> interactions = group(store, Interaction.TYPE, Interaction::accountId);
+        Query recent = Query.all().since("date", since.toString());
+        Map<String, List<UsageRollup>> usage = group(store, UsageRollup.TYPE, UsageRollup::accountId, recent);
+        Map<String, List<SurveyResponse>> surveys = group(store, SurveyResponse.TYPE, SurveyResponse::accountId, recent);
+        Map<String, List<SupportTicket>> tickets = group(store, SupportTicket.TYPE, SupportTicket::accountId,
+                Query.all().since("opened", since.toString()));
+        Map<String, List<Interaction>> interactions = group(store, Interaction.TYPE, Interaction::accountId, recent);
         Map<String, List<Contact>> contacts = group(store, Contact.TYPE, Contact::accountId);
         Map<String, List<Milestone>> milestones = group(store, Milestone.TYPE, Milestone::accountId);
         Map<String, AccountHistory> out = new LinkedHashMap<>();
@@ -58,8 +70,12 @@ public final class Histories {
     }
 
     private static <T> Map<String, List<T>> group(DataStore store, EntityType<T> type, Function<T, String> account) {
+        return group(store, type, account, Query.all());
+    }
+
+    private static <T> Map<String, List<T>> group(DataStore store, EntityType<T> type, Function<T, String> account, Query query) {
         Map<String, List<T>> map = new HashMap<>();
-        store.repository(type).forEach(Query.all(), t -> map.computeIfAbsent(account.apply(t), k -> new ArrayList<>()).add(t));
+        store.repository(type).forEach(query, t -> map.computeIfAbsent(account.apply(t), k -> new ArrayList<>()).add(t));
         return map;
     }
 

@@ -236,6 +236,20 @@ final class JdbcRepository<T> implements Repository<T> {
             conditions.add(quote(f.name()) + " = ?");
             params.add(new Object[] { f.type(), value });
         }
+        for (Map.Entry<String, String> e : query.atLeast().entrySet()) {
+            Field<T> f = field(e.getKey(), "bound");
+            if (f.type() == FieldType.TAGS || f.type() == FieldType.BOOLEAN) {
+                throw new IllegalArgumentException("cannot bound " + table.type().name() + " by " + f.name());
+            }
+            Object value;
+            try {
+                value = FieldCodec.parse(f, e.getValue(), f.type() == FieldType.MONEY ? "USD" : null);
+            } catch (IllegalArgumentException ex) {
+                throw new IllegalArgumentException("bound " + f.name() + ": " + ex.getMessage());
+            }
+            conditions.add(quote(EntityTable.column(f)) + " >= ?");
+            params.add(new Object[] { f.type(), value });
+        }
         Where where = new Where(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions));
         where.params.addAll(params);
         return where;

@@ -165,6 +165,11 @@ class StoreTest {
             assertEquals(List.of("globex"), accounts.list(Query.all().where("health", "green")).items().stream().map(Account::id).toList());
             assertEquals(0, accounts.list(Query.all().where("health", "yellow")).total());
             assertThrows(IllegalArgumentException.class, () -> accounts.list(Query.all().where("health", "purple")));
+            assertEquals(2, store.repository(ArrMovement.TYPE).count(Query.all().since("date", "2024-07-01")),
+                    "acme's expansion and initech's churn are on or after 2024-07-01");
+            assertEquals(1, store.repository(io.tenure.api.engagement.SupportTicket.TYPE).count(Query.all().since("opened", "2024-05-01")));
+            assertEquals(0, store.repository(io.tenure.api.engagement.SupportTicket.TYPE).count(Query.all().since("opened", "2024-05-02")));
+            assertThrows(IllegalArgumentException.class, () -> accounts.list(Query.all().since("signed_date", "soon")));
             assertThrows(IllegalArgumentException.class, () -> accounts.list(Query.all().where("colour", "red")));
             assertThrows(IllegalArgumentException.class, () -> accounts.list(Query.all().where("vertical", "retail")));
 

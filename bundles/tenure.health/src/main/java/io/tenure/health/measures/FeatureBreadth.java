@@ -12,7 +12,7 @@ import io.tenure.api.health.Dimension;
 import io.tenure.api.health.HealthMeasure;
 import io.tenure.api.health.MeasureResult;
 
-/** Features used in the last 28 days out of every feature the account has ever used. */
+/** Features used in the last 28 days out of every feature the account used in the last year. */
 @Component(service = HealthMeasure.class)
 public class FeatureBreadth implements HealthMeasure {
     @Override
@@ -30,7 +30,7 @@ public class FeatureBreadth implements HealthMeasure {
         Set<String> ever = new HashSet<>();
         Set<String> recent = new HashSet<>();
         for (UsageRollup u : h.usage()) {
-            if (u.feature().equals(UsageRollup.ALL_FEATURES) || u.events() == 0 || !Windows.before(u.date(), h.asOf())) {
+            if (u.feature().equals(UsageRollup.ALL_FEATURES) || u.events() == 0 || !Windows.within(u.date(), h.asOf(), 365)) {
                 continue;
             }
             ever.add(u.feature());

@@ -195,10 +195,18 @@ public class EntityResource implements ApiResource {
         Map<String, String> filters = new LinkedHashMap<>(params);
         filters.keySet().removeAll(PAGING);
         filters.remove("format");
+        Map<String, String> atLeast = new LinkedHashMap<>();
+        filters.entrySet().removeIf(e -> {
+            if (e.getKey().startsWith("since.")) {
+                atLeast.put(e.getKey().substring("since.".length()), e.getValue());
+                return true;
+            }
+            return false;
+        });
         try {
             String sort = params.get("sort");
             boolean desc = sort != null && sort.startsWith("-");
-            return new Query(filters, Optional.ofNullable(sort).map(s -> desc ? s.substring(1) : s), desc,
+            return new Query(filters, atLeast, Optional.ofNullable(sort).map(s -> desc ? s.substring(1) : s), desc,
                     Long.parseLong(params.getOrDefault("offset", "0")),
                     Integer.parseInt(params.getOrDefault("limit", String.valueOf(Query.DEFAULT_LIMIT))));
         } catch (NumberFormatException e) {
