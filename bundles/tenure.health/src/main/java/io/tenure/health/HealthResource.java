@@ -126,7 +126,7 @@ public class HealthResource implements ApiResource {
     }
 
     Map<String, Object> backtest(LocalDate from, LocalDate to, int horizon, boolean includeInvoluntary) {
-        Map<String, AccountHistory> histories = Histories.all(store, to, from.minusDays(horizon + Histories.LOOKBACK_DAYS));
+        Map<String, AccountHistory> histories = Histories.all(store, to, from.minusDays(horizon));
         List<ArrMovement> movements = new ArrayList<>();
         store.repository(ArrMovement.TYPE).forEach(Query.all(), movements::add);
         List<Backtest.Event> events = Backtest.events(histories, movements, from, to, includeInvoluntary);

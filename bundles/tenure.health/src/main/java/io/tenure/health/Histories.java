@@ -26,27 +26,34 @@ public final class Histories {
     private Histories() {
     }
 
-    /** How far back the default measures look: a full recompute reads no older records of the dated entities. */
-    public static final int LOOKBACK_DAYS = 400;
+    /** How far back the default measures look, per kind of record: a recompute reads nothing older. */
+    public static final int USAGE_DAYS = 60;
+    public static final int SURVEY_DAYS = 370;
+    public static final int CONVERSATION_DAYS = 190;
+    /** The longest of them. */
+    public static final int LOOKBACK_DAYS = SURVEY_DAYS;
 
-    /**
-     * Every account's history, keyed by account id in the store's order; usage, surveys and interactions from the last
-     * {@link #LOOKBACK_DAYS} before {@code asOf} (the backtest passes its earliest scoring day).
-     */
+    /** Every account's history for scoring as of {@code asOf}, keyed by account id in the store's order. */
     public static Map<String, AccountHistory> all(DataStore store, LocalDate asOf) {
-        return all(store, asOf, asOf.minusDays(LOOKBACK_DAYS));
+        return all(store, asOf, asOf);
     }
 
-    public static Map<String, AccountHistory> all(DataStore store, LocalDate asOf, LocalDate since) {
+    /**
+     * Every account's history for scoring on any day from {@code earliest} to {@code asOf}: dated records only as far
+     * back as the measures look from {@code earliest} (the backtest passes its earliest scoring day).
+     */
+    public static Map<String, AccountHistory> all(DataStore store, LocalDate asOf, LocalDate earliest) {
         Map<String, Account> accounts = new LinkedHashMap<>();
         store.repository(Account.TYPE).forEach(Query.all(), a -> accounts.put(a.id(), a));
         Map<String, List<Subscription>> subscriptions = group(store, Subscription.TYPE, Subscription::accountId);
-        Query recent = Query.all().since("date", since.toString());
-        Map<String, List<UsageRollup>> usage = group(store, UsageRollup.TYPE, UsageRollup::accountId, recent);
-        Map<String, List<SurveyResponse>> surveys = group(store, SurveyResponse.TYPE, SurveyResponse::accountId, recent);
+        Map<String, List<UsageRollup>> usage = group(store, UsageRollup.TYPE, UsageRollup::accountId,
+                Query.all().since("date", earliest.minusDays(USAGE_DAYS).toString()));
+        Map<String, List<SurveyResponse>> surveys = group(store, SurveyResponse.TYPE, SurveyResponse::accountId,
+                Query.all().since("date", earliest.minusDays(SURVEY_DAYS).toString()));
         Map<String, List<SupportTicket>> tickets = group(store, SupportTicket.TYPE, SupportTicket::accountId,
-                Query.all().since("opened", since.toString()));
-        Map<String, List<Interaction>> interactions = group(store, Interaction.TYPE, Interaction::accountId, recent);
+                Query.all().since("opened", earliest.minusDays(CONVERSATION_DAYS).toString()));
+        Map<String, List<Interaction>> interactions = group(store, Interaction.TYPE, Interaction::accountId,
+                Query.all().since("date", earliest.minusDays(CONVERSATION_DAYS).toString()));
         Map<String, List<Contact>> contacts = group(store, Contact.TYPE, Contact::accountId);
         Map<String, List<Milestone>> milestones = group(store, Milestone.TYPE, Milestone::accountId);
         Map<String, AccountHistory> out = new LinkedHashMap<>();

@@ -105,10 +105,11 @@ class MeasuresTest {
 
     @Test
     void featureBreadthCountsRecentFeaturesOfAllEverUsed() {
-        use(100, "reports", 5, 1);
-        use(100, "api", 5, 1);
+        use(45, "reports", 5, 1);
+        use(45, "api", 5, 1);
+        use(100, "exports", 5, 1);
         use(3, "reports", 5, 1);
-        assertEquals(50, score(new FeatureBreadth()), 1e-9);
+        assertEquals(50, score(new FeatureBreadth()), 1e-9, "reports of reports and api; exports is older than 60 days");
     }
 
     @Test

@@ -12,7 +12,7 @@ import io.tenure.api.health.Dimension;
 import io.tenure.api.health.HealthMeasure;
 import io.tenure.api.health.MeasureResult;
 
-/** Features used in the last 28 days out of every feature the account used in the last year. */
+/** Features used in the last 28 days out of the features the account used in the last 60: a narrowing footprint. */
 @Component(service = HealthMeasure.class)
 public class FeatureBreadth implements HealthMeasure {
     @Override
@@ -30,7 +30,7 @@ public class FeatureBreadth implements HealthMeasure {
         Set<String> ever = new HashSet<>();
         Set<String> recent = new HashSet<>();
         for (UsageRollup u : h.usage()) {
-            if (u.feature().equals(UsageRollup.ALL_FEATURES) || u.events() == 0 || !Windows.within(u.date(), h.asOf(), 365)) {
+            if (u.feature().equals(UsageRollup.ALL_FEATURES) || u.events() == 0 || !Windows.within(u.date(), h.asOf(), 60)) {
                 continue;
             }
             ever.add(u.feature());
@@ -42,6 +42,6 @@ public class FeatureBreadth implements HealthMeasure {
             return Optional.empty();
         }
         return Optional.of(new MeasureResult(100.0 * recent.size() / ever.size(),
-                recent.size() + " of " + ever.size() + " features used in the last 28 days"));
+                recent.size() + " of the " + ever.size() + " features of the last 60 days used in the last 28"));
     }
 }
