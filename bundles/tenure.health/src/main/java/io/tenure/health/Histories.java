@@ -43,19 +43,47 @@ public final class Histories {
      * back as the measures look from {@code earliest} (the backtest passes its earliest scoring day).
      */
     public static Map<String, AccountHistory> all(DataStore store, LocalDate asOf, LocalDate earliest) {
-        Map<String, Account> accounts = new LinkedHashMap<>();
-        store.repository(Account.TYPE).forEach(Query.all(), a -> accounts.put(a.id(), a));
-        Map<String, List<Subscription>> subscriptions = group(store, Subscription.TYPE, Subscription::accountId);
-        Map<String, List<UsageRollup>> usage = group(store, UsageRollup.TYPE, UsageRollup::accountId,
-                Query.all().since("date", earliest.minusDays(USAGE_DAYS).toString()));
-        Map<String, List<SurveyResponse>> surveys = group(store, SurveyResponse.TYPE, SurveyResponse::accountId,
-                Query.all().since("date", earliest.minusDays(SURVEY_DAYS).toString()));
-        Map<String, List<SupportTicket>> tickets = group(store, SupportTicket.TYPE, SupportTicket::accountId,
-                Query.all().since("opened", earliest.minusDays(CONVERSATION_DAYS).toString()));
-        Map<String, List<Interaction>> interactions = group(store, Interaction.TYPE, Interaction::accountId,
-                Query.all().since("date", earliest.minusDays(CONVERSATION_DAYS).toString()));
-        Map<String, List<Contact>> contacts = group(store, Contact.TYPE, Contact::accountId);
-        Map<String, List<Milestone>> milestones = group(store, Milestone.TYPE, Milestone::accountId);
+        // the kinds of record are read side by side, each on its own connection
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3, r -> {
+            Thread t = new Thread(r, "tenure-health-read");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            var accountsF = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                Map<String, Account> m = new LinkedHashMap<>();
+                store.repository(Account.TYPE).forEach(Query.all(), a -> m.put(a.id(), a));
+                return m;
+            }, pool);
+            var subscriptionsF = async(pool, store, Subscription.TYPE, Subscription::accountId, Query.all());
+            var usageF = async(pool, store, UsageRollup.TYPE, UsageRollup::accountId,
+                    Query.all().since("date", earliest.minusDays(USAGE_DAYS).toString()));
+            var surveysF = async(pool, store, SurveyResponse.TYPE, SurveyResponse::accountId,
+                    Query.all().since("date", earliest.minusDays(SURVEY_DAYS).toString()));
+            var ticketsF = async(pool, store, SupportTicket.TYPE, SupportTicket::accountId,
+                    Query.all().since("opened", earliest.minusDays(CONVERSATION_DAYS).toString()));
+            var interactionsF = async(pool, store, Interaction.TYPE, Interaction::accountId,
+                    Query.all().since("date", earliest.minusDays(CONVERSATION_DAYS).toString()));
+            var contactsF = async(pool, store, Contact.TYPE, Contact::accountId, Query.all());
+            var milestonesF = async(pool, store, Milestone.TYPE, Milestone::accountId, Query.all());
+            return assemble(asOf, accountsF.join(), subscriptionsF.join(), usageF.join(), surveysF.join(), ticketsF.join(),
+                    interactionsF.join(), contactsF.join(), milestonesF.join());
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static <T> java.util.concurrent.CompletableFuture<Map<String, List<T>>> async(java.util.concurrent.Executor pool,
+            DataStore store, EntityType<T> type, Function<T, String> account, Query query) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> group(store, type, account, query), pool);
+    }
+
+    private static Map<String, AccountHistory> assemble(LocalDate asOf, Map<String, Account> accounts,
+            Map<String, List<Subscription>> subscriptions, Map<String, List<UsageRollup>> usage,
+            Map<String, List<SurveyResponse>> surveys, Map<String, List<SupportTicket>> tickets,
+            Map<String, List<Interaction>> interactions, Map<String, List<Contact>> contacts, Map<String, List<Milestone>> milestones) {
         Map<String, AccountHistory> out = new LinkedHashMap<>();
         for (Account a : accounts.values()) {
             out.put(a.id(), new AccountHistory(a, asOf, get(subscriptions, a), sorted(get(usage, a), UsageRollup::date),
