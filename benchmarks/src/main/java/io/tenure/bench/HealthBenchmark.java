@@ -3,21 +3,11 @@ package io.tenure.bench;
 import java.lang.reflect.Proxy;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 
-import io.tenure.api.account.Account;
-import io.tenure.api.account.Contact;
-import io.tenure.api.engagement.Interaction;
-import io.tenure.api.engagement.SupportTicket;
-import io.tenure.api.engagement.SurveyResponse;
 import io.tenure.api.engagement.UsageRollup;
 import io.tenure.api.health.AccountHistory;
 import io.tenure.api.health.HealthMeasure;
-import io.tenure.api.journey.Milestone;
-import io.tenure.api.revenue.Subscription;
 import io.tenure.demo.DemoData;
 import io.tenure.demo.DemoGenerator;
 import io.tenure.health.HealthConfig;
@@ -58,7 +48,7 @@ public final class HealthBenchmark {
             DemoData data = new DemoData();
             generator.generate(from, Math.min(accounts, from + 5000), data);
             records += data.size();
-            histories.addAll(histories(data, asOf));
+            histories.addAll(data.histories(asOf).values());
         }
         System.out.printf("Health: %,d accounts, %,d records in memory, %d cores%n", accounts, records,
                 Runtime.getRuntime().availableProcessors());
@@ -84,29 +74,5 @@ public final class HealthBenchmark {
         System.out.printf("  full recompute, 10 measures, composite       %8.0f ms   ratio %.1f   target < 10,000 ms: %s%n",
                 score / 1e6, (double) score / walk, score < 10_000_000_000L ? "MET" : "NOT MET");
         System.out.println("  (checksum " + checksum + ")");
-    }
-
-    private static List<AccountHistory> histories(DemoData data, LocalDate asOf) {
-        Map<String, List<Subscription>> subs = group(data.of(Subscription.TYPE), Subscription::accountId);
-        Map<String, List<UsageRollup>> usage = group(data.of(UsageRollup.TYPE), UsageRollup::accountId);
-        Map<String, List<SurveyResponse>> surveys = group(data.of(SurveyResponse.TYPE), SurveyResponse::accountId);
-        Map<String, List<SupportTicket>> tickets = group(data.of(SupportTicket.TYPE), SupportTicket::accountId);
-        Map<String, List<Interaction>> interactions = group(data.of(Interaction.TYPE), Interaction::accountId);
-        Map<String, List<Contact>> contacts = group(data.of(Contact.TYPE), Contact::accountId);
-        Map<String, List<Milestone>> milestones = group(data.of(Milestone.TYPE), Milestone::accountId);
-        List<AccountHistory> out = new ArrayList<>();
-        for (Account a : data.of(Account.TYPE)) {
-            out.add(new AccountHistory(a, asOf, subs.getOrDefault(a.id(), List.of()), usage.getOrDefault(a.id(), List.of()),
-                    surveys.getOrDefault(a.id(), List.of()), tickets.getOrDefault(a.id(), List.of()),
-                    interactions.getOrDefault(a.id(), List.of()), contacts.getOrDefault(a.id(), List.of()),
-                    milestones.getOrDefault(a.id(), List.of())));
-        }
-        return out;
-    }
-
-    private static <T> Map<String, List<T>> group(List<T> list, Function<T, String> key) {
-        Map<String, List<T>> map = new HashMap<>();
-        list.forEach(t -> map.computeIfAbsent(key.apply(t), k -> new ArrayList<>()).add(t));
-        return map;
     }
 }

@@ -5,27 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 
-import io.tenure.api.account.Account;
-import io.tenure.api.account.Contact;
-import io.tenure.api.engagement.Interaction;
-import io.tenure.api.engagement.SupportTicket;
-import io.tenure.api.engagement.SurveyResponse;
-import io.tenure.api.engagement.UsageRollup;
 import io.tenure.api.health.AccountHistory;
 import io.tenure.api.health.HealthMeasure;
 import io.tenure.api.health.HealthStatus;
-import io.tenure.api.journey.Milestone;
 import io.tenure.api.revenue.ArrMovement;
-import io.tenure.api.revenue.Subscription;
 import io.tenure.demo.DemoData;
 import io.tenure.demo.DemoGenerator;
 import io.tenure.health.measures.Champion;
@@ -59,7 +47,7 @@ class DemoBacktestTest {
         DemoGenerator generator = new DemoGenerator(DemoGenerator.DEFAULT_SEED, DemoGenerator.DEFAULT_ACCOUNTS, asOf);
         DemoData data = new DemoData();
         generator.generate(0, generator.accounts(), data);
-        Map<String, AccountHistory> histories = histories(data, asOf);
+        Map<String, AccountHistory> histories = data.histories(asOf);
         List<Backtest.Event> events = Backtest.events(histories, data.of(ArrMovement.TYPE), asOf.minusYears(1), asOf, false);
         Backtest.Result r = Backtest.run(events, histories, new HealthScorer(config(Map.of())), MEASURES, 90);
         System.out.printf("backtest: %d accounts, %d churned, AUC %s%n", r.accounts(), r.churned(), r.auc());
@@ -75,32 +63,5 @@ class DemoBacktestTest {
         long[] green = r.byStatus().get(HealthStatus.GREEN);
         double notGreen = (double) (red[1] + yellow[1]) / (red[0] + yellow[0]);
         assertTrue(notGreen > 3 * (double) green[1] / green[0], "yellow and red churn far more often than green");
-    }
-
-    static Map<String, AccountHistory> histories(DemoData data, LocalDate asOf) {
-        Map<String, List<Subscription>> subs = group(data.of(Subscription.TYPE), Subscription::accountId);
-        Map<String, List<UsageRollup>> usage = group(data.of(UsageRollup.TYPE), UsageRollup::accountId);
-        Map<String, List<SurveyResponse>> surveys = group(data.of(SurveyResponse.TYPE), SurveyResponse::accountId);
-        Map<String, List<SupportTicket>> tickets = group(data.of(SupportTicket.TYPE), SupportTicket::accountId);
-        Map<String, List<Interaction>> interactions = group(data.of(Interaction.TYPE), Interaction::accountId);
-        Map<String, List<Contact>> contacts = group(data.of(Contact.TYPE), Contact::accountId);
-        Map<String, List<Milestone>> milestones = group(data.of(Milestone.TYPE), Milestone::accountId);
-        Map<String, AccountHistory> out = new LinkedHashMap<>();
-        for (Account a : data.of(Account.TYPE)) {
-            List<UsageRollup> u = new ArrayList<>(usage.getOrDefault(a.id(), List.of()));
-            u.sort(java.util.Comparator.comparing(UsageRollup::date));
-            List<Interaction> in = new ArrayList<>(interactions.getOrDefault(a.id(), List.of()));
-            in.sort(java.util.Comparator.comparing(Interaction::date));
-            out.put(a.id(), new AccountHistory(a, asOf, subs.getOrDefault(a.id(), List.of()), u, surveys.getOrDefault(a.id(), List.of()),
-                    tickets.getOrDefault(a.id(), List.of()), in, contacts.getOrDefault(a.id(), List.of()),
-                    milestones.getOrDefault(a.id(), List.of())));
-        }
-        return out;
-    }
-
-    private static <T> Map<String, List<T>> group(List<T> list, Function<T, String> key) {
-        Map<String, List<T>> map = new HashMap<>();
-        list.forEach(t -> map.computeIfAbsent(key.apply(t), k -> new ArrayList<>()).add(t));
-        return map;
     }
 }

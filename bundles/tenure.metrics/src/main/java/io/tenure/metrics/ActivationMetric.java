@@ -25,7 +25,7 @@ import io.tenure.api.metrics.MetricResult;
 
 /** {@code /api/v1/metrics/activation}: median time to value and activation rate of the accounts signed in a period. */
 @Component(service = Metric.class)
-public class ActivationMetric implements Metric {
+public class ActivationMetric extends BaseMetric {
     static final String DEFINITION = "Accounts signed in [from, to). Time to value (TTV) = days from the signed date to the "
             + "day the account's first-value milestone was reached; the median (not the mean) over the accounts that "
             + "reached it by asOf. Activation rate = accounts that reached first value within windowDays of signing / "
@@ -36,25 +36,12 @@ public class ActivationMetric implements Metric {
     private DataStore store;
 
     public ActivationMetric() {
+        super("activation", "Time to value and activation rate", DEFINITION);
     }
 
     public ActivationMetric(DataStore store) {
+        super("activation", "Time to value and activation rate", DEFINITION);
         this.store = store;
-    }
-
-    @Override
-    public String name() {
-        return "activation";
-    }
-
-    @Override
-    public String title() {
-        return "Time to value and activation rate";
-    }
-
-    @Override
-    public String definition() {
-        return DEFINITION;
     }
 
     @Override
@@ -69,11 +56,9 @@ public class ActivationMetric implements Metric {
 
     @Override
     public MetricResult compute(MetricRequest request) throws MetricException {
-        LocalDate from = request.date("from");
-        LocalDate to = request.date("to");
-        if (!from.isBefore(to)) {
-            throw MetricException.parameter("from " + from + " must be before to " + to);
-        }
+        LocalDate[] period = period(request);
+        LocalDate from = period[0];
+        LocalDate to = period[1];
         int window = request.decimal("windowDays").map(BigDecimal::intValue).orElse(90);
         if (window < 1 || window > 3650) {
             throw MetricException.parameter("windowDays " + window + " is not between 1 and 3650");

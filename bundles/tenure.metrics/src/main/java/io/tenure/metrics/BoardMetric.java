@@ -34,7 +34,7 @@ import io.tenure.api.task.TaskStatus;
 
 /** {@code /api/v1/metrics/board?period=YYYY-Qn}: all the data of the one-page board slide (DOMAIN.md §9). */
 @Component(service = Metric.class)
-public class BoardMetric implements Metric {
+public class BoardMetric extends BaseMetric {
     private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
     static final String DEFINITION = "The quarter [start, end) and the twelve months ending with it (TTM). NRR (the lead), "
             + "GRR and logo retention of each, with the prior quarter / prior TTM and the targets of the finance settings "
@@ -54,27 +54,14 @@ public class BoardMetric implements Metric {
     private Finance finance;
 
     public BoardMetric() {
+        super("board", "Board slide", DEFINITION);
     }
 
     public BoardMetric(LedgerSource ledgers, DataStore store, Finance finance) {
+        super("board", "Board slide", DEFINITION);
         this.ledgers = ledgers;
         this.store = store;
         this.finance = finance;
-    }
-
-    @Override
-    public String name() {
-        return "board";
-    }
-
-    @Override
-    public String title() {
-        return "Board slide";
-    }
-
-    @Override
-    public String definition() {
-        return DEFINITION;
     }
 
     @Override

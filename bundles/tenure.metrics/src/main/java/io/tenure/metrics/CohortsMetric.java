@@ -17,7 +17,7 @@ import io.tenure.api.metrics.MetricResult;
 
 /** {@code /api/v1/metrics/cohorts?by=month|quarter|year}: GRR and NRR of every acquisition cohort at every age. */
 @Component(service = Metric.class)
-public class CohortsMetric implements Metric {
+public class CohortsMetric extends BaseMetric {
     static final String DEFINITION = "Accounts are grouped by the period of their first new-logo movement (acquisition). "
             + "Age k is the k-th complete period after acquisition (age 0 = the end of the acquisition period). "
             + "NRR_k = cohort ARR at the end of age k / cohort ARR at the end of the acquisition period. GRR_k = sum over "
@@ -29,25 +29,12 @@ public class CohortsMetric implements Metric {
     private LedgerSource ledgers;
 
     public CohortsMetric() {
+        super("cohorts", "Cohort retention (GRR and NRR by acquisition cohort and age)", DEFINITION);
     }
 
     public CohortsMetric(LedgerSource ledgers) {
+        super("cohorts", "Cohort retention (GRR and NRR by acquisition cohort and age)", DEFINITION);
         this.ledgers = ledgers;
-    }
-
-    @Override
-    public String name() {
-        return "cohorts";
-    }
-
-    @Override
-    public String title() {
-        return "Cohort retention (GRR and NRR by acquisition cohort and age)";
-    }
-
-    @Override
-    public String definition() {
-        return DEFINITION;
     }
 
     @Override

@@ -26,7 +26,7 @@ import io.tenure.api.metrics.MetricResult;
 
 /** {@code /api/v1/metrics/compensation}: each CSM's variable payout for a period, from measured outcomes. */
 @Component(service = Metric.class)
-public class CompensationMetric implements Metric {
+public class CompensationMetric extends BaseMetric {
     static final String DEFINITION = "Per CSM for [from, to), on the accounts they own: on-target variable pay = annual "
             + "cost x variable share (the CSM's own, default 20%) x the period's share of a year. Components (default weights "
             + "60% gross retention, 30% expansion bookings, 10% health): GRR attainment = book GRR / GRR target; expansion "
@@ -43,42 +43,26 @@ public class CompensationMetric implements Metric {
     private Finance finance;
 
     public CompensationMetric() {
+        super("compensation", "CSM variable compensation", DEFINITION);
     }
 
     public CompensationMetric(LedgerSource ledgers, DataStore store, Finance finance) {
+        super("compensation", "CSM variable compensation", DEFINITION);
         this.ledgers = ledgers;
         this.store = store;
         this.finance = finance;
     }
 
     @Override
-    public String name() {
-        return "compensation";
-    }
-
-    @Override
-    public String title() {
-        return "CSM variable compensation";
-    }
-
-    @Override
-    public String definition() {
-        return DEFINITION;
-    }
-
-    @Override
     public List<MetricParameter> parameters() {
-        return List.of(new MetricParameter("from", "first day of the period, YYYY-MM-DD", true),
-                new MetricParameter("to", "day after the period, YYYY-MM-DD", true));
+        return PERIOD;
     }
 
     @Override
     public MetricResult compute(MetricRequest request) throws MetricException {
-        LocalDate from = request.date("from");
-        LocalDate to = request.date("to");
-        if (!from.isBefore(to)) {
-            throw MetricException.parameter("from " + from + " must be before to " + to);
-        }
+        LocalDate[] period = period(request);
+        LocalDate from = period[0];
+        LocalDate to = period[1];
         FinanceConfig f = finance.config();
         RevenueLedger ledger = ledgers.current();
         BigDecimal years = BigDecimal.valueOf(ChronoUnit.DAYS.between(from, to)).divide(BigDecimal.valueOf(365), 6, RoundingMode.HALF_EVEN);

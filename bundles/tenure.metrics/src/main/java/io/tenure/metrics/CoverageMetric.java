@@ -1,6 +1,5 @@
 package io.tenure.metrics;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -25,7 +24,7 @@ import io.tenure.api.metrics.MetricResult;
 
 /** {@code /api/v1/metrics/coverage}: accounts and ARR per CSM against the coverage defaults of their segment. */
 @Component(service = Metric.class)
-public class CoverageMetric implements Metric {
+public class CoverageMetric extends BaseMetric {
     static final String DEFINITION = "Per CSM, as of asOf: the paying accounts (ARR > 0) they own and their ARR, against "
             + "the coverage defaults of DOMAIN.md section 7 for the CSM's segment (or the segment most of their accounts "
             + "are in): enterprise 5-15 accounts / $2-5M; mid-market 20-50 / $2-5M; SMB 75-200 / $2-4M; tech-touch 500+ / "
@@ -47,26 +46,13 @@ public class CoverageMetric implements Metric {
     private DataStore store;
 
     public CoverageMetric() {
+        super("coverage", "Coverage per CSM", DEFINITION);
     }
 
     public CoverageMetric(LedgerSource ledgers, DataStore store) {
+        super("coverage", "Coverage per CSM", DEFINITION);
         this.ledgers = ledgers;
         this.store = store;
-    }
-
-    @Override
-    public String name() {
-        return "coverage";
-    }
-
-    @Override
-    public String title() {
-        return "Coverage per CSM";
-    }
-
-    @Override
-    public String definition() {
-        return DEFINITION;
     }
 
     @Override

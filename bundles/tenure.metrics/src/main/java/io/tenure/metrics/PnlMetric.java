@@ -25,7 +25,7 @@ import io.tenure.api.revenue.MovementSource;
 
 /** {@code /api/v1/metrics/pnl}: what retention, expansion and referrals are worth in money, against the cost of CS. */
 @Component(service = Metric.class)
-public class PnlMetric implements Metric {
+public class PnlMetric extends BaseMetric {
     static final String DEFINITION = "For the period [from, to) and its retention cohort: one retention point = 1% of "
             + "starting ARR a year (1 point of GRR on $50M = $500K). Retained ARR = starting ARR - contraction - churn. CS "
             + "cost = the configured yearly CS cost (or the sum of the CSMs' annual costs), prorated to the period; CS cost "
@@ -41,42 +41,26 @@ public class PnlMetric implements Metric {
     private Finance finance;
 
     public PnlMetric() {
+        super("pnl", "P&L translation of retention, expansion and referrals", DEFINITION);
     }
 
     public PnlMetric(LedgerSource ledgers, DataStore store, Finance finance) {
+        super("pnl", "P&L translation of retention, expansion and referrals", DEFINITION);
         this.ledgers = ledgers;
         this.store = store;
         this.finance = finance;
     }
 
     @Override
-    public String name() {
-        return "pnl";
-    }
-
-    @Override
-    public String title() {
-        return "P&L translation of retention, expansion and referrals";
-    }
-
-    @Override
-    public String definition() {
-        return DEFINITION;
-    }
-
-    @Override
     public List<MetricParameter> parameters() {
-        return List.of(new MetricParameter("from", "first day of the period, YYYY-MM-DD", true),
-                new MetricParameter("to", "day after the period, YYYY-MM-DD", true));
+        return PERIOD;
     }
 
     @Override
     public MetricResult compute(MetricRequest request) throws MetricException {
-        LocalDate from = request.date("from");
-        LocalDate to = request.date("to");
-        if (!from.isBefore(to)) {
-            throw MetricException.parameter("from " + from + " must be before to " + to);
-        }
+        LocalDate[] period = period(request);
+        LocalDate from = period[0];
+        LocalDate to = period[1];
         FinanceConfig f = finance.config();
         RevenueLedger ledger = ledgers.current();
         RetentionCalculator.Retention r = RetentionCalculator.compute(ledger, from, to, a -> true);

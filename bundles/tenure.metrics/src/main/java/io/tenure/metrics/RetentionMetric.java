@@ -21,7 +21,7 @@ import io.tenure.api.revenue.MovementSource;
 
 /** {@code /api/v1/metrics/retention}: NRR, GRR, logo retention, expansion, churn composition for a period. */
 @Component(service = Metric.class)
-public class RetentionMetric implements Metric {
+public class RetentionMetric extends BaseMetric {
     static final String DEFINITION = "Period [from, to). Cohort = accounts with ARR > 0 just before from; new logos "
             + "signed inside the period and everything they do are excluded. NRR = (starting ARR + expansion - contraction "
             + "- churn) / starting ARR. GRR = (starting ARR - contraction - churn) / starting ARR (never above 1). Logo "
@@ -35,43 +35,26 @@ public class RetentionMetric implements Metric {
     private LedgerSource ledgers;
 
     public RetentionMetric() {
+        super("retention", "Net and gross revenue retention", DEFINITION);
     }
 
     public RetentionMetric(LedgerSource ledgers) {
+        super("retention", "Net and gross revenue retention", DEFINITION);
         this.ledgers = ledgers;
     }
 
     @Override
-    public String name() {
-        return "retention";
-    }
-
-    @Override
-    public String title() {
-        return "Net and gross revenue retention";
-    }
-
-    @Override
-    public String definition() {
-        return DEFINITION;
-    }
-
-    @Override
     public List<MetricParameter> parameters() {
-        List<MetricParameter> p = new ArrayList<>(List.of(
-                new MetricParameter("from", "first day of the period, YYYY-MM-DD", true),
-                new MetricParameter("to", "day after the period, YYYY-MM-DD", true)));
+        List<MetricParameter> p = new ArrayList<>(PERIOD);
         p.addAll(AccountFilter.PARAMETERS);
         return p;
     }
 
     @Override
     public MetricResult compute(MetricRequest request) throws MetricException {
-        LocalDate from = request.date("from");
-        LocalDate to = request.date("to");
-        if (!from.isBefore(to)) {
-            throw MetricException.parameter("from " + from + " must be before to " + to);
-        }
+        LocalDate[] period = period(request);
+        LocalDate from = period[0];
+        LocalDate to = period[1];
         AccountFilter filter = AccountFilter.of(request);
         RevenueLedger ledger = ledgers.current();
         RetentionCalculator.Retention r = RetentionCalculator.compute(ledger, from, to.isAfter(request.asOf())

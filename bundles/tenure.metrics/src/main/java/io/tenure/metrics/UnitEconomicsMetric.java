@@ -22,7 +22,7 @@ import io.tenure.api.metrics.MetricResult;
 
 /** {@code /api/v1/metrics/unit_economics}: CLTV from the book, LTV:CAC and CRC:CAC from the configured costs. */
 @Component(service = Metric.class)
-public class UnitEconomicsMetric implements Metric {
+public class UnitEconomicsMetric extends BaseMetric {
     static final String DEFINITION = "Over the 12 months before asOf (optionally one slice): annual revenue per customer = "
             + "ARR of paying accounts at asOf / their number; annual churn rate = 1 - logo retention of the 12-month "
             + "cohort. CLTV simple and churn-based = revenue per customer x gross margin / churn rate; discounted = revenue "
@@ -37,27 +37,14 @@ public class UnitEconomicsMetric implements Metric {
     private Finance finance;
 
     public UnitEconomicsMetric() {
+        super("unit_economics", "CLTV, LTV:CAC and CRC:CAC", DEFINITION);
     }
 
     public UnitEconomicsMetric(LedgerSource ledgers, DataStore store, Finance finance) {
+        super("unit_economics", "CLTV, LTV:CAC and CRC:CAC", DEFINITION);
         this.ledgers = ledgers;
         this.store = store;
         this.finance = finance;
-    }
-
-    @Override
-    public String name() {
-        return "unit_economics";
-    }
-
-    @Override
-    public String title() {
-        return "CLTV, LTV:CAC and CRC:CAC";
-    }
-
-    @Override
-    public String definition() {
-        return DEFINITION;
     }
 
     @Override
