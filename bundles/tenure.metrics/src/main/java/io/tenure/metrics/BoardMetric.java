@@ -18,7 +18,6 @@ import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.account.Account;
 import io.tenure.api.data.Codes;
-import io.tenure.api.data.DataStore;
 import io.tenure.api.data.Query;
 import io.tenure.api.health.HealthScore;
 import io.tenure.api.health.HealthStatus;
@@ -47,21 +46,15 @@ public class BoardMetric extends BaseMetric {
             + "acquisition quarter and age.";
 
     @Reference
-    private LedgerSource ledgers;
-    @Reference
-    private DataStore store;
-    @Reference
-    private Finance finance;
+    private MetricContext context;
 
     public BoardMetric() {
         super("board", "Board slide", DEFINITION);
     }
 
-    public BoardMetric(LedgerSource ledgers, DataStore store, Finance finance) {
+    public BoardMetric(MetricContext context) {
         super("board", "Board slide", DEFINITION);
-        this.ledgers = ledgers;
-        this.store = store;
-        this.finance = finance;
+        this.context = context;
     }
 
     @Override
@@ -78,8 +71,8 @@ public class BoardMetric extends BaseMetric {
         }
         LocalDate start = LocalDate.of(Integer.parseInt(m.group(1)), (Integer.parseInt(m.group(2)) - 1) * 3 + 1, 1);
         LocalDate end = start.plusMonths(3);
-        FinanceConfig f = finance.config();
-        RevenueLedger ledger = ledgers.current();
+        FinanceConfig f = context.finance();
+        RevenueLedger ledger = context.ledgers().current();
         String cur = ledger.currency;
 
         Map<String, Object> v = new LinkedHashMap<>();
@@ -109,13 +102,13 @@ public class BoardMetric extends BaseMetric {
         long[] arr = Book.arrBefore(ledger, end);
         Map<String, Integer> index = Book.index(ledger);
         Map<String, HealthScore> latest = new HashMap<>();
-        store.repository(HealthScore.TYPE).forEach(Query.all(), h -> {
+        context.store().repository(HealthScore.TYPE).forEach(Query.all(), h -> {
             if (h.date().isBefore(end)) {
                 latest.merge(h.accountId(), h, (x, y) -> x.date().isAfter(y.date()) ? x : y);
             }
         });
         Set<String> withPlan = new HashSet<>();
-        store.repository(Task.TYPE).forEach(Query.all(), t -> {
+        context.store().repository(Task.TYPE).forEach(Query.all(), t -> {
             if ((t.status() == TaskStatus.OPEN || t.status() == TaskStatus.IN_PROGRESS)) {
                 withPlan.add(t.accountId());
             }
@@ -126,7 +119,7 @@ public class BoardMetric extends BaseMetric {
             renewals.put(status, new long[2]);
         }
         Set<String> renewingNext = new HashSet<>();
-        store.repository(Subscription.TYPE).forEach(Query.all(), s -> {
+        context.store().repository(Subscription.TYPE).forEach(Query.all(), s -> {
             if (s.status() == SubscriptionStatus.ACTIVE && s.renewal().filter(d -> !d.isBefore(end) && d.isBefore(nextEnd)).isPresent()) {
                 String status = statusOf(latest.get(s.accountId()));
                 long[] row = renewals.get(status);
@@ -214,7 +207,7 @@ public class BoardMetric extends BaseMetric {
         for (Bucket b : Bucket.values()) {
             rows.put(b, new long[2]);
         }
-        store.repository(Subscription.TYPE).forEach(Query.all(), s -> {
+        context.store().repository(Subscription.TYPE).forEach(Query.all(), s -> {
             if (s.status() == SubscriptionStatus.ACTIVE && s.renewal().filter(d -> !d.isBefore(from) && d.isBefore(to)).isPresent()) {
                 long[] row = rows.get(Bucket.of(latest.get(s.accountId())));
                 row[0]++;

@@ -14,7 +14,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.account.Csm;
-import io.tenure.api.data.DataStore;
 import io.tenure.api.data.Query;
 import io.tenure.api.health.HealthScore;
 import io.tenure.api.health.HealthStatus;
@@ -36,21 +35,15 @@ public class CompensationMetric extends BaseMetric {
             + "= on-target variable x the weighted attainment.";
 
     @Reference
-    private LedgerSource ledgers;
-    @Reference
-    private DataStore store;
-    @Reference
-    private Finance finance;
+    private MetricContext context;
 
     public CompensationMetric() {
         super("compensation", "CSM variable compensation", DEFINITION);
     }
 
-    public CompensationMetric(LedgerSource ledgers, DataStore store, Finance finance) {
+    public CompensationMetric(MetricContext context) {
         super("compensation", "CSM variable compensation", DEFINITION);
-        this.ledgers = ledgers;
-        this.store = store;
-        this.finance = finance;
+        this.context = context;
     }
 
     @Override
@@ -63,17 +56,17 @@ public class CompensationMetric extends BaseMetric {
         LocalDate[] period = period(request);
         LocalDate from = period[0];
         LocalDate to = period[1];
-        FinanceConfig f = finance.config();
-        RevenueLedger ledger = ledgers.current();
+        FinanceConfig f = context.finance();
+        RevenueLedger ledger = context.ledgers().current();
         BigDecimal years = BigDecimal.valueOf(ChronoUnit.DAYS.between(from, to)).divide(BigDecimal.valueOf(365), 6, RoundingMode.HALF_EVEN);
         Map<String, HealthScore> latest = new HashMap<>();
-        store.repository(HealthScore.TYPE).forEach(Query.all(), h -> {
+        context.store().repository(HealthScore.TYPE).forEach(Query.all(), h -> {
             if (h.date().isBefore(to)) {
                 latest.merge(h.accountId(), h, (x, y) -> x.date().isAfter(y.date()) ? x : y);
             }
         });
         List<Csm> csms = new ArrayList<>();
-        store.repository(Csm.TYPE).forEach(Query.all(), csms::add);
+        context.store().repository(Csm.TYPE).forEach(Query.all(), csms::add);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Csm csm : csms) {
             RetentionCalculator.Retention r = RetentionCalculator.compute(ledger, from, to,

@@ -14,7 +14,6 @@ import io.tenure.api.account.Account;
 import io.tenure.api.account.Csm;
 import io.tenure.api.account.Segment;
 import io.tenure.api.data.Codes;
-import io.tenure.api.data.DataStore;
 import io.tenure.api.data.Query;
 import io.tenure.api.metrics.Metric;
 import io.tenure.api.metrics.MetricException;
@@ -41,18 +40,15 @@ public class CoverageMetric extends BaseMetric {
             Segment.TECH_TOUCH, new Range(500, Integer.MAX_VALUE, 1_000_000, 3_000_000)));
 
     @Reference
-    private LedgerSource ledgers;
-    @Reference
-    private DataStore store;
+    private MetricContext context;
 
     public CoverageMetric() {
         super("coverage", "Coverage per CSM", DEFINITION);
     }
 
-    public CoverageMetric(LedgerSource ledgers, DataStore store) {
+    public CoverageMetric(MetricContext context) {
         super("coverage", "Coverage per CSM", DEFINITION);
-        this.ledgers = ledgers;
-        this.store = store;
+        this.context = context;
     }
 
     @Override
@@ -62,10 +58,10 @@ public class CoverageMetric extends BaseMetric {
 
     @Override
     public MetricResult compute(MetricRequest request) throws MetricException {
-        RevenueLedger ledger = ledgers.current();
+        RevenueLedger ledger = context.ledgers().current();
         long[] arr = Book.arrBefore(ledger, request.asOf().plusDays(1));
         List<Csm> csms = new ArrayList<>();
-        store.repository(Csm.TYPE).forEach(Query.all(), csms::add);
+        context.store().repository(Csm.TYPE).forEach(Query.all(), csms::add);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Csm csm : csms) {
             int accounts = 0;

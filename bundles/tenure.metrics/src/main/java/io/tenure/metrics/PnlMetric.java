@@ -14,7 +14,6 @@ import org.osgi.service.component.annotations.Reference;
 import io.tenure.api.account.Csm;
 import io.tenure.api.advocacy.Referral;
 import io.tenure.api.advocacy.ReferralStatus;
-import io.tenure.api.data.DataStore;
 import io.tenure.api.data.Query;
 import io.tenure.api.metrics.Metric;
 import io.tenure.api.metrics.MetricException;
@@ -34,21 +33,15 @@ public class PnlMetric extends BaseMetric {
             + "the period / new-logo ARR) x (1 - referral cost / CAC), and in money x new logos x CAC when CAC is set.";
 
     @Reference
-    private LedgerSource ledgers;
-    @Reference
-    private DataStore store;
-    @Reference
-    private Finance finance;
+    private MetricContext context;
 
     public PnlMetric() {
         super("pnl", "P&L translation of retention, expansion and referrals", DEFINITION);
     }
 
-    public PnlMetric(LedgerSource ledgers, DataStore store, Finance finance) {
+    public PnlMetric(MetricContext context) {
         super("pnl", "P&L translation of retention, expansion and referrals", DEFINITION);
-        this.ledgers = ledgers;
-        this.store = store;
-        this.finance = finance;
+        this.context = context;
     }
 
     @Override
@@ -61,15 +54,15 @@ public class PnlMetric extends BaseMetric {
         LocalDate[] period = period(request);
         LocalDate from = period[0];
         LocalDate to = period[1];
-        FinanceConfig f = finance.config();
-        RevenueLedger ledger = ledgers.current();
+        FinanceConfig f = context.finance();
+        RevenueLedger ledger = context.ledgers().current();
         RetentionCalculator.Retention r = RetentionCalculator.compute(ledger, from, to, a -> true);
         String cur = ledger.currency;
         BigDecimal years = BigDecimal.valueOf(java.time.temporal.ChronoUnit.DAYS.between(from, to))
                 .divide(BigDecimal.valueOf(365), 6, RoundingMode.HALF_EVEN);
         long csmCost = 0;
         List<Csm> csms = new ArrayList<>();
-        store.repository(Csm.TYPE).forEach(Query.all(), csms::add);
+        context.store().repository(Csm.TYPE).forEach(Query.all(), csms::add);
         for (Csm c : csms) {
             csmCost += c.annualCost().filter(m -> m.currency().getCurrencyCode().equals(cur)).map(m -> m.minorUnits()).orElse(0L);
         }
@@ -80,7 +73,7 @@ public class PnlMetric extends BaseMetric {
         long referredArr = 0;
         int referredLogos = 0;
         List<Referral> referrals = new ArrayList<>();
-        store.repository(Referral.TYPE).forEach(Query.all().where("status", "won"), referrals::add);
+        context.store().repository(Referral.TYPE).forEach(Query.all().where("status", "won"), referrals::add);
         for (Referral ref : referrals) {
             if (ref.status() == ReferralStatus.WON && !ref.date().isBefore(from) && ref.date().isBefore(to)) {
                 referredArr += ref.wonArr().filter(m -> m.currency().getCurrencyCode().equals(cur)).map(m -> m.minorUnits()).orElse(0L);

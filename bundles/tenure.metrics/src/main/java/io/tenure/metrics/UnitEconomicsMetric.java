@@ -12,7 +12,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.account.Csm;
-import io.tenure.api.data.DataStore;
 import io.tenure.api.data.Query;
 import io.tenure.api.metrics.Metric;
 import io.tenure.api.metrics.MetricException;
@@ -30,21 +29,15 @@ public class UnitEconomicsMetric extends BaseMetric {
             + "(3 or better is healthy, below 1 destroys value). CRC:CAC = yearly CS cost per paying customer / CAC.";
 
     @Reference
-    private LedgerSource ledgers;
-    @Reference
-    private DataStore store;
-    @Reference
-    private Finance finance;
+    private MetricContext context;
 
     public UnitEconomicsMetric() {
         super("unit_economics", "CLTV, LTV:CAC and CRC:CAC", DEFINITION);
     }
 
-    public UnitEconomicsMetric(LedgerSource ledgers, DataStore store, Finance finance) {
+    public UnitEconomicsMetric(MetricContext context) {
         super("unit_economics", "CLTV, LTV:CAC and CRC:CAC", DEFINITION);
-        this.ledgers = ledgers;
-        this.store = store;
-        this.finance = finance;
+        this.context = context;
     }
 
     @Override
@@ -54,9 +47,9 @@ public class UnitEconomicsMetric extends BaseMetric {
 
     @Override
     public MetricResult compute(MetricRequest request) throws MetricException {
-        FinanceConfig f = finance.config();
+        FinanceConfig f = context.finance();
         AccountFilter filter = AccountFilter.of(request);
-        RevenueLedger ledger = ledgers.current();
+        RevenueLedger ledger = context.ledgers().current();
         java.time.LocalDate end = request.asOf().plusDays(1);
         RetentionCalculator.Retention year = RetentionCalculator.compute(ledger, end.minusYears(1), end, filter.test());
         long[] arr = Book.arrBefore(ledger, end);
@@ -84,7 +77,7 @@ public class UnitEconomicsMetric extends BaseMetric {
         } else {
             long csmCost = 0;
             List<Csm> csms = new ArrayList<>();
-            store.repository(Csm.TYPE).forEach(Query.all(), csms::add);
+            context.store().repository(Csm.TYPE).forEach(Query.all(), csms::add);
             for (Csm c : csms) {
                 csmCost += c.annualCost().map(m -> m.minorUnits()).orElse(0L);
             }

@@ -65,8 +65,9 @@ class OperatingMetricsTest {
             load(store);
             LedgerSource ledgers = new LedgerSource(store);
             Finance finance = finance(Map.of("cac", 10_000.0, "referralCost", 2_000.0));
+            MetricContext context = new MetricContext(ledgers, store, finance);
 
-            Map<String, Object> pnl = new PnlMetric(ledgers, store, finance).compute(new MetricRequest(YEAR, AS_OF)).values();
+            Map<String, Object> pnl = new PnlMetric(context).compute(new MetricRequest(YEAR, AS_OF)).values();
             assertEquals("2050000.00", pnl.get("startingArr"));
             assertEquals("20500.00", pnl.get("retentionPointValue"), "1% of starting ARR");
             assertEquals("1900000.00", pnl.get("retainedArr"), "2,050,000 - 100,000 - 50,000");
@@ -78,7 +79,7 @@ class OperatingMetricsTest {
             assertEquals(new BigDecimal("0.400000"), pnl.get("referralSavingsRatio"), "0.5 x (1 - 2,000 / 10,000)");
             assertEquals("4000.00", pnl.get("referralSavings"), "0.4 x 1 new logo x 10,000 CAC");
 
-            Map<String, Object> unit = new UnitEconomicsMetric(ledgers, store, finance).compute(new MetricRequest(Map.of(), AS_OF))
+            Map<String, Object> unit = new UnitEconomicsMetric(context).compute(new MetricRequest(Map.of(), AS_OF))
                     .values();
             assertEquals(3L, unit.get("payingAccounts"), "e1, e2 and n1 pay at the as-of date");
             assertEquals("746666.67", unit.get("annualRevenuePerCustomer"), "2,240,000 / 3");
@@ -86,7 +87,7 @@ class OperatingMetricsTest {
             assertEquals(new BigDecimal("11.6667"), unit.get("crcToCac"), "350,000 / 3 customers / 10,000 CAC");
             assertEquals("healthy", unit.get("ltvToCacHealth"));
 
-            Map<String, Object> board = new BoardMetric(ledgers, store, finance).compute(new MetricRequest(Map.of("period",
+            Map<String, Object> board = new BoardMetric(context).compute(new MetricRequest(Map.of("period",
                     "2025-Q4"), AS_OF)).values();
             @SuppressWarnings("unchecked")
             Map<String, Map<String, Object>> headline = (Map<String, Map<String, Object>>) board.get("headline");
@@ -108,10 +109,10 @@ class OperatingMetricsTest {
             List<Map<String, Object>> top = (List<Map<String, Object>>) board.get("topRisks");
             assertEquals("e2", top.get(0).get("account_id"));
             assertEquals(io.tenure.api.metrics.MetricException.class, org.junit.jupiter.api.Assertions.assertThrows(
-                    io.tenure.api.metrics.MetricException.class, () -> new BoardMetric(ledgers, store, finance)
+                    io.tenure.api.metrics.MetricException.class, () -> new BoardMetric(context)
                             .compute(new MetricRequest(Map.of("period", "2025-Q5"), AS_OF))).getClass());
 
-            Map<String, Object> coverage = new CoverageMetric(ledgers, store).compute(new MetricRequest(Map.of(), AS_OF)).values();
+            Map<String, Object> coverage = new CoverageMetric(context).compute(new MetricRequest(Map.of(), AS_OF)).values();
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> rows = (List<Map<String, Object>>) coverage.get("csms");
             Map<String, Object> ana = rows.get(0);
@@ -123,7 +124,7 @@ class OperatingMetricsTest {
             assertEquals(1, ben.get("accounts"), "s1 churned; n1 pays");
             assertEquals(List.of(56, 150), ben.get("accountsRange"), "75-200 less 25% for the expansion mandate");
 
-            Map<String, Object> comp = new CompensationMetric(ledgers, store, finance).compute(new MetricRequest(YEAR, AS_OF)).values();
+            Map<String, Object> comp = new CompensationMetric(context).compute(new MetricRequest(YEAR, AS_OF)).values();
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> pay = (List<Map<String, Object>>) comp.get("csms");
             Map<String, Object> anaPay = pay.get(0);
