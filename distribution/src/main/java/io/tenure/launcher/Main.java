@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 
 import org.apache.felix.framework.FrameworkFactory;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
@@ -228,7 +229,6 @@ public final class Main {
         p.put(Constants.FRAMEWORK_STORAGE, data.resolve("cache").resolve("felix").toString());
         // The framework cache is rebuilt from system/, bundles/ and deploy/ at every start, so what runs is always
         // what is on disk, never a stale copy.
-        p.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         p.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, slf4jPackages());
         p.put("felix.log.level", "1");
         // The launcher's own shutdown hook stops the framework and reports it; Felix's would race with it.
@@ -267,10 +267,29 @@ public final class Main {
         if (!Files.isDirectory(system)) {
             throw new IOException(system + " is missing: this is not a Tenure installation (run from distribution/target/tenure)");
         }
+        // The framework cache survives restarts: install what is new, update what changed on disk, drop what is gone.
         List<Bundle> installed = new ArrayList<>();
+        java.util.Set<String> locations = new java.util.HashSet<>();
+        BundleContext context = framework.getBundleContext();
         try (Stream<Path> jars = Files.list(system)) {
             for (Path jar : jars.filter(f -> f.toString().endsWith(".jar")).sorted().toList()) {
-                installed.add(framework.getBundleContext().installBundle(jar.toUri().toString()));
+                String location = jar.toUri().toString();
+                locations.add(location);
+                Bundle bundle = context.getBundle(location);
+                if (bundle == null) {
+                    bundle = context.installBundle(location);
+                } else if (Files.getLastModifiedTime(jar).toMillis() > bundle.getLastModified()) {
+                    try (java.io.InputStream in = Files.newInputStream(jar)) {
+                        bundle.update(in);
+                    }
+                }
+                installed.add(bundle);
+            }
+        }
+        String systemDir = system.toUri().toString();
+        for (Bundle bundle : context.getBundles()) {
+            if (bundle.getLocation().startsWith(systemDir) && !locations.contains(bundle.getLocation())) {
+                bundle.uninstall();
             }
         }
         for (Bundle bundle : installed) {

@@ -206,6 +206,23 @@ class DistributionIT {
     }
 
     @Test
+    void aBundleRebuiltOnDiskReplacesTheCachedCopyAtTheNextStart() throws Exception {
+        Path home = TenureProcess.freshHome("rebuilt");
+        try (TenureProcess tenure = TenureProcess.start(home)) {
+            assertEquals("0.1.0.SNAPSHOT", json(tenure.get("/api/v1/modules/tenure.console", TenureProcess.admin()))
+                    .getAsJsonObject().get("version").getAsString());
+        }
+        Path jar = home.resolve("bundles/tenure.console-0.1.0-SNAPSHOT.jar");
+        Files.write(jar, withVersion(jar, "0.1.1"));
+        try (TenureProcess again = TenureProcess.start(home)) {
+            assertEquals("0.1.1", json(again.get("/api/v1/modules/tenure.console", TenureProcess.admin())).getAsJsonObject()
+                    .get("version").getAsString(), "the cache took the file's new content");
+            assertEquals("active", json(again.get("/api/v1/modules/tenure.console", TenureProcess.admin())).getAsJsonObject()
+                    .get("state").getAsString());
+        }
+    }
+
+    @Test
     void uploadedBundleIsInstalledAndABadUploadIsRefused() throws Exception {
         Path home = TenureProcess.freshHome("upload");
         try (TenureProcess tenure = TenureProcess.start(home)) {

@@ -121,6 +121,7 @@ public class ModuleManager implements ModuleService, ReadinessCheck, BundleListe
     private void boot() {
         long started = System.nanoTime();
         synchronized (lock) {
+            reconcile();
             for (FeatureDefinition feature : catalog.features()) {
                 try {
                     install(feature);
@@ -455,6 +456,49 @@ public class ModuleManager implements ModuleService, ReadinessCheck, BundleListe
             } catch (IOException | RuntimeException e) {
                 LOG.error("Feature {}: configuration {} could not be applied: {}", feature.name(), pid, e.getMessage());
             }
+        }
+    }
+
+    /**
+     * The framework cache survives restarts (a restart does not install every bundle again), so at boot the cached
+     * feature bundles are brought in line with the files: a bundle whose file in bundles/ is newer than the cached
+     * copy is updated, one that no feature names any more (an older version after an upgrade) is uninstalled.
+     */
+    private void reconcile() {
+        java.util.Set<String> named = new java.util.HashSet<>();
+        for (FeatureDefinition feature : catalog.features()) {
+            for (FeatureDefinition.BundleRef ref : feature.bundles()) {
+                locate(ref).ifPresent(f -> named.add(f.toUri().toString()));
+            }
+        }
+        String bundlesDir = home.resolve("bundles").toUri().toString();
+        List<Bundle> changed = new ArrayList<>();
+        for (Bundle bundle : context.getBundles()) {
+            String location = bundle.getLocation();
+            if (!location.startsWith(bundlesDir)) {
+                continue;
+            }
+            try {
+                if (!named.contains(location)) {
+                    LOG.info("Uninstalling {} {}: no feature names it any more", bundle.getSymbolicName(), bundle.getVersion());
+                    bundle.uninstall();
+                    changed.add(bundle);
+                    continue;
+                }
+                Path file = Path.of(java.net.URI.create(location));
+                if (Files.getLastModifiedTime(file).toMillis() > bundle.getLastModified()) {
+                    try (java.io.InputStream in = Files.newInputStream(file)) {
+                        bundle.update(in);
+                    }
+                    LOG.info("Updated {} from {}: the file is newer than the cached copy", bundle.getSymbolicName(), file.getFileName());
+                    changed.add(bundle);
+                }
+            } catch (BundleException | IOException | RuntimeException e) {
+                LOG.error("Bundle {} could not be brought up to date: {}", location, e.getMessage());
+            }
+        }
+        if (!changed.isEmpty()) {
+            refresh(changed);
         }
     }
 
