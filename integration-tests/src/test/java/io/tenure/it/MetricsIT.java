@@ -49,6 +49,14 @@ class MetricsIT {
                 assertTrue(health.has(field), field + " in " + health);
             }
             assertEquals(404, tenure.get("/api/v1/health/accounts/nobody", TenureProcess.admin()).statusCode());
+            JsonObject distribution = JsonParser.parseString(tenure.get("/api/v1/health/distribution", TenureProcess.admin()).body())
+                    .getAsJsonObject();
+            int scored = 0;
+            for (String status : java.util.List.of("green", "yellow", "red", "unknown")) {
+                scored += distribution.getAsJsonObject(status).get("accounts").getAsInt();
+                assertTrue(distribution.getAsJsonObject(status).has("arr"), distribution.toString());
+            }
+            assertEquals(300, scored, "every account has a status");
             JsonObject same = JsonParser.parseString(tenure.get("/api/v1/accounts/acct-000001/health", TenureProcess.admin())
                     .body()).getAsJsonObject();
             assertEquals(health.get("score"), same.get("score"), "the same answer under the account");

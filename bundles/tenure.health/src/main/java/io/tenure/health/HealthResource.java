@@ -157,16 +157,33 @@ public class HealthResource implements ApiResource {
         return body;
     }
 
+    /** Accounts and ARR per status as of {@code asOf} (ARR from the movements up to that day). */
     Map<String, Object> distribution(LocalDate asOf) {
         Map<String, AccountHistory> histories = Histories.all(store, asOf);
-        Map<HealthStatus, Integer> counts = new EnumMap<>(HealthStatus.class);
+        Map<String, Long> arr = new java.util.HashMap<>();
+        String[] currency = { "USD" };
+        store.repository(ArrMovement.TYPE).forEach(Query.all(), m -> {
+            if (m.date().isBefore(asOf)) {
+                arr.merge(m.accountId(), m.signedAmount().minorUnits(), Long::sum);
+                currency[0] = m.amount().currency().getCurrencyCode();
+            }
+        });
+        Map<HealthStatus, long[]> rows = new EnumMap<>(HealthStatus.class);
+        for (HealthStatus s : HealthStatus.values()) {
+            rows.put(s, new long[2]);
+        }
         for (AccountHistory h : histories.values()) {
-            counts.merge(engine.score(h).score().status(), 1, Integer::sum);
+            long[] row = rows.get(engine.score(h).score().status());
+            row[0]++;
+            row[1] += Math.max(0, arr.getOrDefault(h.account().id(), 0L));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("asOf", asOf.toString());
+        body.put("currency", currency[0]);
         for (HealthStatus s : HealthStatus.values()) {
-            body.put(Codes.code(s), counts.getOrDefault(s, 0));
+            long[] row = rows.get(s);
+            body.put(Codes.code(s), Map.of("accounts", row[0], "arr",
+                    io.tenure.api.money.Money.ofMinor(row[1], currency[0]).toDecimalString()));
         }
         return body;
     }
