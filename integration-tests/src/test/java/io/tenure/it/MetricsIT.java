@@ -57,6 +57,12 @@ class MetricsIT {
                 assertTrue(distribution.getAsJsonObject(status).has("arr"), distribution.toString());
             }
             assertEquals(300, scored, "every account has a status");
+            JsonObject run = JsonParser.parseString(tenure.post("/api/v1/playbooks/run", TenureProcess.admin(), null, new byte[0])
+                    .body()).getAsJsonObject();
+            assertTrue(run.get("created").getAsInt() > 0, "the demo base raises playbook tasks: " + run);
+            JsonObject again = JsonParser.parseString(tenure.post("/api/v1/playbooks/run", TenureProcess.admin(), null, new byte[0])
+                    .body()).getAsJsonObject();
+            assertEquals(0, again.get("created").getAsInt(), "no episode fires twice");
             JsonObject same = JsonParser.parseString(tenure.get("/api/v1/accounts/acct-000001/health", TenureProcess.admin())
                     .body()).getAsJsonObject();
             assertEquals(health.get("score"), same.get("score"), "the same answer under the account");

@@ -1,0 +1,86 @@
+package io.tenure.playbooks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import io.tenure.api.account.Account;
+import io.tenure.api.account.Contact;
+import io.tenure.api.data.DataFormat;
+import io.tenure.api.data.DataStore;
+import io.tenure.api.data.EntityType;
+import io.tenure.api.engagement.Interaction;
+import io.tenure.api.engagement.SurveyResponse;
+import io.tenure.api.engagement.UsageRollup;
+import io.tenure.api.task.Task;
+import io.tenure.health.HistoryService;
+import io.tenure.playbooks.triggers.ChampionLeft;
+import io.tenure.playbooks.triggers.NpsDetractor;
+import io.tenure.playbooks.triggers.SingleThreaded;
+import io.tenure.playbooks.triggers.UsageDecline;
+import io.tenure.store.Databases;
+import io.tenure.store.JdbcDataStore;
+
+/** Signals become owned tasks with due times, once per episode; overdue tasks are escalated once. */
+class PlaybookEngineTest {
+
+    static PlaybookEngine.Config defaults() {
+        return (PlaybookEngine.Config) Proxy.newProxyInstance(PlaybookEngine.Config.class.getClassLoader(),
+                new Class<?>[] { PlaybookEngine.Config.class },
+                (p, m, a) -> m.getName().equals("annotationType") ? PlaybookEngine.Config.class : m.getDefaultValue());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void signalsBecomeTasksOncePerEpisodeAndOverdueOnesEscalate(Databases kind) throws Exception {
+        try (Databases.Fresh fresh = kind.open(); JdbcDataStore store = new JdbcDataStore(fresh.db)) {
+            store.importData(List.of(
+                    input(Account.TYPE, "account_id,name,vertical,signed_date,owner\nacme,Acme,enterprise,2024-01-01,ana\n"
+                            + "calm,Calm,plg,2024-01-01,\n"),
+                    input(UsageRollup.TYPE, "account_id,date,feature,events\nacme,2026-04-10,*,1000\nacme,2026-05-10,*,700\n"
+                            + "calm,2026-04-10,*,100\ncalm,2026-05-10,*,100\n"),
+                    input(Contact.TYPE, "account_id,contact_id,name,role,joined,left\nacme,c1,Ann,champion,2024-01-01,2026-05-20\n"
+                            + "acme,c2,Bo,user,2024-01-01,\n"),
+                    input(SurveyResponse.TYPE, "account_id,response_id,date,score\nacme,r1,2026-05-25,3\ncalm,r2,2026-05-25,9\n"),
+                    input(Interaction.TYPE, "account_id,date,kind,contact_id\nacme,2026-04-01,call,c2\nacme,2026-05-01,meeting,c2\n")),
+                    n -> { });
+            Instant now = Instant.parse("2026-06-01T09:00:00Z");
+            List<io.tenure.api.playbook.PlaybookTrigger> triggers = List.of(new UsageDecline(), new ChampionLeft(), new NpsDetractor(),
+                    new SingleThreaded());
+            PlaybookEngine engine = new PlaybookEngine(store, new HistoryService(store), defaults(), triggers,
+                    Clock.fixed(now, ZoneOffset.UTC));
+            PlaybookEngine.Run run = engine.run();
+            Set<String> playbooks = run.created().stream().map(Task::playbook).collect(Collectors.toSet());
+            assertEquals(Set.of("usage_recovery", "stakeholder_change", "detractor_recovery", "multi_threading"), playbooks);
+            assertTrue(run.created().stream().allMatch(t -> t.accountId().equals("acme") && t.owner().equals("ana")));
+            Task usage = run.created().stream().filter(t -> t.playbook().equals("usage_recovery")).findFirst().orElseThrow();
+            assertEquals(now.plusSeconds(48 * 3600), usage.due(), "a CSM conversation within 48 hours");
+            assertTrue(usage.evidence().orElseThrow().contains("1000 -> 700"));
+            assertEquals(0, engine.run().created().size(), "the same episodes do not fire twice");
+
+            PlaybookEngine later = new PlaybookEngine(store, new HistoryService(store), defaults(), triggers,
+                    Clock.fixed(now.plusSeconds(3 * 24 * 3600), ZoneOffset.UTC));
+            PlaybookEngine.Run overdue = later.run();
+            assertEquals(1, overdue.escalated().size(), "the 48-hour conversation is overdue after 3 days: " + overdue.escalated());
+            assertEquals("cs-leadership", overdue.escalated().get(0).owner());
+            assertEquals(0, later.run().escalated().size(), "escalated once");
+        }
+    }
+
+    private static DataStore.ImportInput input(EntityType<?> type, String csv) {
+        return new DataStore.ImportInput(type, DataFormat.CSV, type.name() + ".csv",
+                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
+    }
+}
