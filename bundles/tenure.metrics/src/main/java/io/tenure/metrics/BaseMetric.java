@@ -38,6 +38,12 @@ abstract class BaseMetric implements Metric {
         return definition;
     }
 
+    /** The length of [from, to) in years of 365 days. */
+    static java.math.BigDecimal years(LocalDate from, LocalDate to) {
+        return java.math.BigDecimal.valueOf(java.time.temporal.ChronoUnit.DAYS.between(from, to))
+                .divide(java.math.BigDecimal.valueOf(365), 6, java.math.RoundingMode.HALF_EVEN);
+    }
+
     /** The period [from, to) of the request. @throws MetricException when a date is missing, bad, or not in order */
     static LocalDate[] period(MetricRequest request) throws MetricException {
         LocalDate from = request.date("from");

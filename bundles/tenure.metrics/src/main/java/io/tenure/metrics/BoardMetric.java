@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,12 +100,7 @@ public class BoardMetric extends BaseMetric {
 
         long[] arr = Book.arrBefore(ledger, end);
         Map<String, Integer> index = Book.index(ledger);
-        Map<String, HealthScore> latest = new HashMap<>();
-        context.store().repository(HealthScore.TYPE).forEach(Query.all(), h -> {
-            if (h.date().isBefore(end)) {
-                latest.merge(h.accountId(), h, (x, y) -> x.date().isAfter(y.date()) ? x : y);
-            }
-        });
+        Map<String, HealthScore> latest = context.latestHealth(end);
         Set<String> withPlan = new HashSet<>();
         context.store().repository(Task.TYPE).forEach(Query.all(), t -> {
             if ((t.status() == TaskStatus.OPEN || t.status() == TaskStatus.IN_PROGRESS)) {

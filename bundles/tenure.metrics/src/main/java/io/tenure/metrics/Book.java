@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 
-import io.tenure.api.revenue.MovementType;
 
 /** Each account's ARR on a day, from the ledger. */
 final class Book {
@@ -16,8 +15,7 @@ final class Book {
         long[] arr = new long[ledger.accounts.size()];
         int end = RevenueLedger.epochDay(day);
         for (int i = 0; i < ledger.size() && ledger.day[i] < end; i++) {
-            MovementType t = ledger.type(i);
-            arr[ledger.account[i]] += t == MovementType.CONTRACTION || t == MovementType.CHURN ? -ledger.amount[i] : ledger.amount[i];
+            arr[ledger.account[i]] += ledger.signed(i);
         }
         return arr;
     }

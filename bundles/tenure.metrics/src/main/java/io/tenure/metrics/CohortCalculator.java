@@ -72,9 +72,7 @@ public final class CohortCalculator {
         for (int p = 0; p < periods; p++) {
             int end = RevenueLedger.epochDay(by.next(starts.get(p)));
             for (; i < ledger.size() && ledger.day[i] < end; i++) {
-                int a = ledger.account[i];
-                MovementType t = ledger.type(i);
-                arr[a] += t == MovementType.CONTRACTION || t == MovementType.CHURN ? -ledger.amount[i] : ledger.amount[i];
+                arr[ledger.account[i]] += ledger.signed(i);
             }
             for (int a = 0; a < n; a++) {
                 int c = cohortOf[a];

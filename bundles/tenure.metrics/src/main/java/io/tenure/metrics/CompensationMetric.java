@@ -3,9 +3,7 @@ package io.tenure.metrics;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,13 +56,8 @@ public class CompensationMetric extends BaseMetric {
         LocalDate to = period[1];
         FinanceConfig f = context.finance();
         RevenueLedger ledger = context.ledgers().current();
-        BigDecimal years = BigDecimal.valueOf(ChronoUnit.DAYS.between(from, to)).divide(BigDecimal.valueOf(365), 6, RoundingMode.HALF_EVEN);
-        Map<String, HealthScore> latest = new HashMap<>();
-        context.store().repository(HealthScore.TYPE).forEach(Query.all(), h -> {
-            if (h.date().isBefore(to)) {
-                latest.merge(h.accountId(), h, (x, y) -> x.date().isAfter(y.date()) ? x : y);
-            }
-        });
+        BigDecimal years = years(from, to);
+        Map<String, HealthScore> latest = context.latestHealth(to);
         List<Csm> csms = new ArrayList<>();
         context.store().repository(Csm.TYPE).forEach(Query.all(), csms::add);
         List<Map<String, Object>> rows = new ArrayList<>();

@@ -72,7 +72,12 @@ public class LedgerSource {
             }
             long accountMark = store.changesSince(Account.TYPE, Long.MAX_VALUE).upTo();
             long movementMark = store.changesSince(ArrMovement.TYPE, Long.MAX_VALUE).upTo();
-            RevenueLedger ledger = Ledgers.load(store);
+            RevenueLedger ledger;
+            try {
+                ledger = RevenueLedger.load(store);
+            } catch (IllegalStateException e) {
+                throw MetricException.data(e.getMessage());
+            }
             fullLoads.incrementAndGet();
             snapshot = new Snapshot(accounts, movements, accountMark, movementMark, ledger);
             return ledger;

@@ -35,4 +35,26 @@ public class MetricContext {
     FinanceConfig finance() {
         return finance.config();
     }
+
+    /** Each account's latest health score dated before {@code day}. */
+    java.util.Map<String, io.tenure.api.health.HealthScore> latestHealth(java.time.LocalDate day) {
+        java.util.Map<String, io.tenure.api.health.HealthScore> latest = new java.util.HashMap<>();
+        store.repository(io.tenure.api.health.HealthScore.TYPE).forEach(io.tenure.api.data.Query.all(), h -> {
+            if (h.date().isBefore(day)) {
+                latest.merge(h.accountId(), h, (x, y) -> x.date().isAfter(y.date()) ? x : y);
+            }
+        });
+        return latest;
+    }
+
+    /** The yearly CS cost in major units: the finance setting, or else the sum of the CSMs' annual costs in {@code currency}. */
+    java.math.BigDecimal yearlyCsCost(String currency) {
+        if (finance().csCost() > 0) {
+            return java.math.BigDecimal.valueOf(finance().csCost());
+        }
+        long[] minor = { 0 };
+        store.repository(io.tenure.api.account.Csm.TYPE).forEach(io.tenure.api.data.Query.all(), c -> minor[0] += c.annualCost()
+                .filter(m -> m.currency().getCurrencyCode().equals(currency)).map(m -> m.minorUnits()).orElse(0L));
+        return java.math.BigDecimal.valueOf(minor[0], 2);
+    }
 }

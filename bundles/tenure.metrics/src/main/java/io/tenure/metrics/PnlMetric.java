@@ -11,7 +11,6 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import io.tenure.api.account.Csm;
 import io.tenure.api.advocacy.Referral;
 import io.tenure.api.advocacy.ReferralStatus;
 import io.tenure.api.data.Query;
@@ -58,15 +57,8 @@ public class PnlMetric extends BaseMetric {
         RevenueLedger ledger = context.ledgers().current();
         RetentionCalculator.Retention r = RetentionCalculator.compute(ledger, from, to, a -> true);
         String cur = ledger.currency;
-        BigDecimal years = BigDecimal.valueOf(java.time.temporal.ChronoUnit.DAYS.between(from, to))
-                .divide(BigDecimal.valueOf(365), 6, RoundingMode.HALF_EVEN);
-        long csmCost = 0;
-        List<Csm> csms = new ArrayList<>();
-        context.store().repository(Csm.TYPE).forEach(Query.all(), csms::add);
-        for (Csm c : csms) {
-            csmCost += c.annualCost().filter(m -> m.currency().getCurrencyCode().equals(cur)).map(m -> m.minorUnits()).orElse(0L);
-        }
-        BigDecimal yearlyCsCost = f.csCost() > 0 ? BigDecimal.valueOf(f.csCost()) : BigDecimal.valueOf(csmCost, 2);
+        BigDecimal years = years(from, to);
+        BigDecimal yearlyCsCost = context.yearlyCsCost(cur);
         BigDecimal csCost = yearlyCsCost.multiply(years);
         BigDecimal retained = BigDecimal.valueOf(r.startingArr() - r.contractionArr() - r.churnedArr(), 2).multiply(years);
         BigDecimal csLed = BigDecimal.valueOf(r.expansionBySource().getOrDefault(MovementSource.CS_LED, 0L), 2);
@@ -110,7 +102,7 @@ public class PnlMetric extends BaseMetric {
         Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put("asOf", request.asOf().toString());
         inputs.put("yearlyCsCost", money(yearlyCsCost));
-        inputs.put("csCostFrom", f.csCost() > 0 ? "finance settings" : "sum of CSM annual costs (" + csms.size() + " CSMs)");
+        inputs.put("csCostFrom", f.csCost() > 0 ? "finance settings" : "sum of the CSMs' annual costs");
         inputs.put("cac", f.cac());
         inputs.put("referralCost", f.referralCost());
         inputs.put("periodYears", years);

@@ -92,7 +92,7 @@ public final class RetentionCalculator {
         for (; i < size && ledger.day[i] < fromDay; i++) {
             int a = ledger.account[i];
             if (included[a]) {
-                start[a] += signed(ledger, i);
+                start[a] += ledger.signed(i);
             }
         }
         for (; i < size && ledger.day[i] < toDay; i++) {
@@ -103,14 +103,14 @@ public final class RetentionCalculator {
             MovementType type = ledger.type(i);
             long amount = ledger.amount[i];
             if (start[a] <= 0) {
-                outside += signed(ledger, i);
+                outside += ledger.signed(i);
                 if (type == MovementType.NEW) {
                     newLogoArr += amount;
                     newLogos++;
                 }
                 continue;
             }
-            change[a] += signed(ledger, i);
+            change[a] += ledger.signed(i);
             switch (type) {
                 case EXPANSION, REACTIVATION -> {
                     expansion += amount;
@@ -175,10 +175,5 @@ public final class RetentionCalculator {
         return new Retention(from, to, ledger.currency, cohort, retained, startingArr, expansion, contraction, churn, endingArr,
                 byKind, reactivation, bySource, involuntary, voluntary, involuntaryLogos, voluntaryLogos, contractedLogos,
                 newLogoArr, newLogos, totalStart, endingArr + outside);
-    }
-
-    private static long signed(RevenueLedger ledger, int i) {
-        MovementType t = ledger.type(i);
-        return t == MovementType.CONTRACTION || t == MovementType.CHURN ? -ledger.amount[i] : ledger.amount[i];
     }
 }

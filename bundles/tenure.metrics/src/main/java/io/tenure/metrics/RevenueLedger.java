@@ -185,6 +185,12 @@ public final class RevenueLedger {
         return amount.length;
     }
 
+    /** The effect of movement {@code i} on ARR, in minor units: negative for contraction and churn. */
+    long signed(int i) {
+        MovementType t = type(i);
+        return t == MovementType.CONTRACTION || t == MovementType.CHURN ? -amount[i] : amount[i];
+    }
+
     MovementType type(int i) {
         return TYPES[type[i]];
     }

@@ -2,7 +2,6 @@ package io.tenure.metrics;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +10,6 @@ import java.util.Optional;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import io.tenure.api.account.Csm;
-import io.tenure.api.data.Query;
 import io.tenure.api.metrics.Metric;
 import io.tenure.api.metrics.MetricException;
 import io.tenure.api.metrics.MetricParameter;
@@ -75,13 +72,7 @@ public class UnitEconomicsMetric extends BaseMetric {
             v.put("note", churn != null && churn.signum() == 0 ? "no logo churned in the last 12 months: lifetime value is unbounded"
                     : "no paying accounts or no 12-month cohort");
         } else {
-            long csmCost = 0;
-            List<Csm> csms = new ArrayList<>();
-            context.store().repository(Csm.TYPE).forEach(Query.all(), csms::add);
-            for (Csm c : csms) {
-                csmCost += c.annualCost().map(m -> m.minorUnits()).orElse(0L);
-            }
-            BigDecimal csCost = f.csCost() > 0 ? BigDecimal.valueOf(f.csCost()) : BigDecimal.valueOf(csmCost, 2);
+            BigDecimal csCost = context.yearlyCsCost(ledger.currency);
             Optional<BigDecimal> cac = f.cac() > 0 ? Optional.of(BigDecimal.valueOf(f.cac())) : Optional.empty();
             CltvCalculator.Cltv c = CltvCalculator.compute(new CltvCalculator.Inputs(revenue, churn,
                     BigDecimal.valueOf(f.grossMargin()), Optional.empty(), Optional.of(BigDecimal.valueOf(f.costOfCapital())), cac,
