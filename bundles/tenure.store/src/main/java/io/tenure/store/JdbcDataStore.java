@@ -304,8 +304,16 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
         });
     }
 
-    /** Records, inside the writing transaction, which accounts a write to {@code type} touched. */
-    void logChanges(Connection c, EntityType<?> type, java.util.Collection<String> accountIds) throws SQLException {
+    /**
+     * Records a write to {@code type} inside its transaction: raises the table's version and logs which
+     * accounts it touched (readers keeping derived copies rely on both).
+     */
+    void recordWrite(Connection c, EntityType<?> type, java.util.Collection<String> accountIds) throws SQLException {
+        bump(c, type);
+        logChanges(c, type, accountIds);
+    }
+
+    private void logChanges(Connection c, EntityType<?> type, java.util.Collection<String> accountIds) throws SQLException {
         if (!type.accountScoped() || accountIds.isEmpty()) {
             return;
         }
@@ -366,7 +374,7 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
     }
 
     /** Raises the version of {@code type}'s table inside the writing transaction (see {@link #version}). */
-    void bump(Connection c, EntityType<?> type) throws SQLException {
+    private void bump(Connection c, EntityType<?> type) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE tenure_table_versions SET version = version + 1 WHERE table_name = ?")) {
             s.setString(1, type.name());
             if (s.executeUpdate() == 0) {
@@ -396,8 +404,7 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
                         + quote(EntityType.ACCOUNT_ID) + " = ?")) {
                     s.setString(1, accountId);
                     if (s.executeUpdate() > 0) {
-                        bump(c, type);
-                        logChanges(c, type, List.of(accountId));
+                        recordWrite(c, type, List.of(accountId));
                     }
                 }
             }
@@ -463,8 +470,7 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
                 writer.flush();
             }
             if (n > 0) {
-                bump(c, type);
-                logChanges(c, type, touched);
+                recordWrite(c, type, touched);
             }
             return n;
         });
@@ -568,8 +574,7 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
             if (badRows == 0) {
                 batch.flush();
                 if (count > 0) {
-                    bump(c, type);
-                    logChanges(c, type, touched);
+                    recordWrite(c, type, touched);
                 }
             }
             batch.close();

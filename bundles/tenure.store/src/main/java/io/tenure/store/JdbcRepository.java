@@ -145,10 +145,8 @@ final class JdbcRepository<T> implements Repository<T> {
                 table.bind(s, entity);
                 s.executeUpdate();
             }
-            store.bump(c, table.type());
-            if (table.type().accountScoped()) {
-                store.logChanges(c, table.type(), List.of((String) table.type().fields().get(0).valueOf(entity)));
-            }
+            store.recordWrite(c, table.type(), table.type().accountScoped()
+                    ? List.of((String) table.type().fields().get(0).valueOf(entity)) : List.of());
             return entity;
         });
     }
@@ -176,10 +174,8 @@ final class JdbcRepository<T> implements Repository<T> {
                     bindKey(s, values, 1);
                     boolean deleted = s.executeUpdate() > 0;
                     if (deleted) {
-                        store.bump(c, table.type());
-                        if (table.type().accountScoped()) {
-                            store.logChanges(c, table.type(), List.of((String) values.get(0)));
-                        }
+                        store.recordWrite(c, table.type(), table.type().accountScoped()
+                                ? List.of((String) values.get(0)) : List.of());
                     }
                     return deleted;
                 }
