@@ -55,7 +55,7 @@ public class HealthResource implements ApiResource {
             try {
                 return ApiResponse.ok(Map.of("asOf", asOf.toString(), "scored", engine.recompute(asOf)));
             } catch (io.tenure.api.data.DataException e) {
-                throw new ApiException(422, "unprocessable", e.getMessage(), List.of());
+                throw ApiException.unprocessable(e.getMessage());
             }
         }
         if (!request.method().equals("GET")) {

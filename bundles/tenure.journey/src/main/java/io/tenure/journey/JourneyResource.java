@@ -97,7 +97,7 @@ public class JourneyResource implements ApiResource {
                         .orElse(""), "to", change.to().code(), "reason", change.reason().orElse("")), "/api/v1/accounts/"
                         + change.accountId() + "/timeline");
             } catch (io.tenure.api.data.DataException e) {
-                throw new ApiException(422, "unprocessable", e.getMessage(), List.of());
+                throw ApiException.unprocessable(e.getMessage());
             }
         }
         if (request.method().equals("POST") && request.path().equals(List.of("rules"))) {
@@ -105,7 +105,7 @@ public class JourneyResource implements ApiResource {
             try {
                 return ApiResponse.ok(Map.of("moved", rules.apply(LocalDate.now(java.time.ZoneOffset.UTC)).size()));
             } catch (io.tenure.api.data.DataException e) {
-                throw new ApiException(422, "unprocessable", e.getMessage(), List.of());
+                throw ApiException.unprocessable(e.getMessage());
             }
         }
         if (!request.method().equals("GET")) {

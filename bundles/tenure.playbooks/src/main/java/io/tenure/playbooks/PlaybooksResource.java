@@ -31,7 +31,7 @@ public class PlaybooksResource implements ApiResource {
                 PlaybookEngine.Run run = engine.run();
                 return ApiResponse.ok(Map.of("accounts", run.accounts(), "created", run.created().size(), "escalated", run.escalated().size()));
             } catch (DataException e) {
-                throw new ApiException(422, "unprocessable", e.getMessage(), List.of());
+                throw ApiException.unprocessable(e.getMessage());
             }
         }
         throw ApiException.notFound("playbooks: GET /, POST /run");

@@ -128,6 +128,9 @@ public class ApiServlet extends HttpServlet {
         List<String> rest = segments.subList(1, segments.size());
         int longest = 1;
         for (String pattern : resources.keySet()) {
+            if (pattern.indexOf('/') < 0) {
+                continue; // a plain first segment, already routed above
+            }
             String[] parts = pattern.split("/");
             if (parts.length > longest && parts.length <= segments.size() && matches(parts, segments)
                     && !resources.get(pattern).isEmpty()) {

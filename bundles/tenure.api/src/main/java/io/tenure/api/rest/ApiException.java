@@ -36,6 +36,11 @@ public class ApiException extends Exception {
         return new ApiException(409, "conflict", message, List.of());
     }
 
+    /** 422: the request is well formed but the data refuses it (an unknown account, a rule of the store). */
+    public static ApiException unprocessable(String message) {
+        return new ApiException(422, "unprocessable", message, List.of());
+    }
+
     public static ApiException methodNotAllowed(String method) {
         return new ApiException(405, "method_not_allowed", method + " is not supported here", List.of());
     }

@@ -163,7 +163,7 @@ public class EntityResource implements ApiResource {
         try {
             repository.save(entity);
         } catch (DataException e) {
-            throw new ApiException(422, "unprocessable", e.getMessage(), List.of());
+            throw ApiException.unprocessable(e.getMessage());
         }
     }
 
