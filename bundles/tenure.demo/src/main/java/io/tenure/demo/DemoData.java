@@ -46,12 +46,9 @@ public final class DemoData {
                 io.tenure.api.journey.Milestone::accountId);
         Map<String, io.tenure.api.health.AccountHistory> out = new LinkedHashMap<>();
         for (io.tenure.api.account.Account a : of(io.tenure.api.account.Account.TYPE)) {
-            List<io.tenure.api.engagement.UsageRollup> u = new ArrayList<>(usage.getOrDefault(a.id(), List.of()));
-            u.sort(java.util.Comparator.comparing(io.tenure.api.engagement.UsageRollup::date));
-            List<io.tenure.api.engagement.Interaction> in = new ArrayList<>(interactions.getOrDefault(a.id(), List.of()));
-            in.sort(java.util.Comparator.comparing(io.tenure.api.engagement.Interaction::date));
-            out.put(a.id(), new io.tenure.api.health.AccountHistory(a, asOf, subs.getOrDefault(a.id(), List.of()), u,
-                    surveys.getOrDefault(a.id(), List.of()), tickets.getOrDefault(a.id(), List.of()), in,
+            out.put(a.id(), new io.tenure.api.health.AccountHistory(a, asOf, subs.getOrDefault(a.id(), List.of()),
+                    usage.getOrDefault(a.id(), List.of()), surveys.getOrDefault(a.id(), List.of()),
+                    tickets.getOrDefault(a.id(), List.of()), interactions.getOrDefault(a.id(), List.of()),
                     contacts.getOrDefault(a.id(), List.of()), milestones.getOrDefault(a.id(), List.of())));
         }
         return out;

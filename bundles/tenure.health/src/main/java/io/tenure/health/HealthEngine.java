@@ -61,6 +61,7 @@ public class HealthEngine {
     /** The day of the last full recompute and the change-log marks of its inputs, for incremental runs. */
     private volatile LocalDate lastDay;
     private final Map<EntityType<?>, Long> marks = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile FullRun lastFull;
 
     public HealthEngine() {
         this.clock = Clock.systemUTC();
@@ -174,15 +175,32 @@ public class HealthEngine {
     private long recomputeAll(LocalDate asOf) throws DataException {
         long started = System.nanoTime();
         Map<String, AccountHistory> histories = Histories.all(store, asOf);
+        long read = System.nanoTime();
         List<HealthMeasure> current = measures();
         HealthScorer s = scorer;
-        List<HealthScore> scores = new ArrayList<>(histories.size());
-        for (AccountHistory h : histories.values()) {
-            scores.add(s.score(h, current).score());
-        }
+        List<HealthScore> scores = histories.values().parallelStream().map(h -> s.score(h, current).score()).toList();
+        long scored = System.nanoTime();
         long stored = store.saveAll(HealthScore.TYPE, scores);
-        LOG.info("Health recomputed for {} accounts as of {} in {} ms", stored, asOf, (System.nanoTime() - started) / 1_000_000);
+        lastFull = new FullRun(asOf, stored, millis(read - started), millis(scored - read), millis(System.nanoTime() - scored));
+        LOG.info("Health recomputed for {} accounts as of {} in {} ms (read {} ms, score {} ms, store {} ms)", stored, asOf,
+                millis(System.nanoTime() - started), lastFull.readMillis(), lastFull.scoreMillis(), lastFull.storeMillis());
         return stored;
+    }
+
+    private static long millis(long nanos) {
+        return nanos / 1_000_000;
+    }
+
+    /** The last full recompute, if any has run: when, how many scores, and where its time went. */
+    public Optional<FullRun> lastFullRun() {
+        return Optional.ofNullable(lastFull);
+    }
+
+    /** One full recompute: the day scored, the scores stored, and the time spent in each phase. */
+    public record FullRun(LocalDate asOf, long stored, long readMillis, long scoreMillis, long storeMillis) {
+        public long totalMillis() {
+            return readMillis + scoreMillis + storeMillis;
+        }
     }
 
     /** The scheduled run: recomputes today's scores when the inputs or the day changed, once per cluster. */

@@ -86,9 +86,8 @@ public final class Histories {
             Map<String, List<Interaction>> interactions, Map<String, List<Contact>> contacts, Map<String, List<Milestone>> milestones) {
         Map<String, AccountHistory> out = new LinkedHashMap<>();
         for (Account a : accounts.values()) {
-            out.put(a.id(), new AccountHistory(a, asOf, get(subscriptions, a), sorted(get(usage, a), UsageRollup::date),
-                    sorted(get(surveys, a), SurveyResponse::date), get(tickets, a), sorted(get(interactions, a), Interaction::date),
-                    get(contacts, a), get(milestones, a)));
+            out.put(a.id(), new AccountHistory(a, asOf, get(subscriptions, a), get(usage, a), get(surveys, a),
+                    get(tickets, a), get(interactions, a), get(contacts, a), get(milestones, a)));
         }
         return out;
     }
@@ -96,31 +95,19 @@ public final class Histories {
     /** One account's history. */
     public static java.util.Optional<AccountHistory> of(DataStore store, String accountId, LocalDate asOf) {
         return store.repository(Account.TYPE).get(List.of(accountId)).map(a -> new AccountHistory(a, asOf,
-                store.repository(Subscription.TYPE).ofAccount(accountId),
-                sorted(store.repository(UsageRollup.TYPE).ofAccount(accountId), UsageRollup::date),
-                sorted(store.repository(SurveyResponse.TYPE).ofAccount(accountId), SurveyResponse::date),
-                store.repository(SupportTicket.TYPE).ofAccount(accountId),
-                sorted(store.repository(Interaction.TYPE).ofAccount(accountId), Interaction::date),
+                store.repository(Subscription.TYPE).ofAccount(accountId), store.repository(UsageRollup.TYPE).ofAccount(accountId),
+                store.repository(SurveyResponse.TYPE).ofAccount(accountId), store.repository(SupportTicket.TYPE).ofAccount(accountId),
+                store.repository(Interaction.TYPE).ofAccount(accountId),
                 store.repository(Contact.TYPE).ofAccount(accountId), store.repository(Milestone.TYPE).ofAccount(accountId)));
-    }
-
-    private static <T> Map<String, List<T>> group(DataStore store, EntityType<T> type, Function<T, String> account) {
-        return group(store, type, account, Query.all());
     }
 
     private static <T> Map<String, List<T>> group(DataStore store, EntityType<T> type, Function<T, String> account, Query query) {
         Map<String, List<T>> map = new HashMap<>();
-        store.repository(type).forEach(query, t -> map.computeIfAbsent(account.apply(t), k -> new ArrayList<>()).add(t));
+        store.repository(type).scan(query, t -> map.computeIfAbsent(account.apply(t), k -> new ArrayList<>()).add(t));
         return map;
     }
 
     private static <T> List<T> get(Map<String, List<T>> map, Account a) {
         return map.getOrDefault(a.id(), List.of());
-    }
-
-    private static <T> List<T> sorted(List<T> list, Function<T, LocalDate> date) {
-        List<T> copy = new ArrayList<>(list);
-        copy.sort(java.util.Comparator.comparing(date));
-        return copy;
     }
 }

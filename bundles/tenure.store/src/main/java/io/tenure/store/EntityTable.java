@@ -35,12 +35,15 @@ final class EntityTable<T> {
     private final String columnList;
     private final Database.Dialect dialect;
     private final Map<Set<String>, String> upserts = new ConcurrentHashMap<>();
+    /** The column of the currency money fields are in (from 1), or 0 when the entity has none. */
+    private final int currencyColumn;
 
     EntityTable(EntityType<T> type, Database.Dialect dialect) {
         this.type = type;
         this.dialect = dialect;
         this.table = quote(type.name());
         this.columnList = type.fields().stream().map(f -> quote(column(f))).collect(Collectors.joining(", "));
+        this.currencyColumn = type.fields().stream().map(Field::name).toList().indexOf(EntityType.CURRENCY) + 1;
     }
 
     EntityType<T> type() {
@@ -167,15 +170,12 @@ final class EntityTable<T> {
     }
 
     /** Reads the current row of {@code rs} (selected with {@link #selectSql()}) into a record. */
+    @SuppressWarnings("unchecked")
     T read(ResultSet rs) throws SQLException {
-        Map<String, Object> values = new LinkedHashMap<>();
         List<Field<T>> fields = type.fields();
-        String currency = null;
-        for (int i = 0; i < fields.size(); i++) {
-            if (fields.get(i).name().equals(EntityType.CURRENCY)) {
-                currency = rs.getString(i + 1);
-            }
-        }
+        Map.Entry<String, Object>[] values = new Map.Entry[fields.size()];
+        int present = 0;
+        String currency = currencyColumn == 0 ? null : rs.getString(currencyColumn);
         for (int i = 0; i < fields.size(); i++) {
             Field<T> f = fields.get(i);
             int col = i + 1;
@@ -198,10 +198,10 @@ final class EntityTable<T> {
                 }
             };
             if (value != null) {
-                values.put(f.name(), value);
+                values[present++] = Map.entry(f.name(), value);
             }
         }
-        return type.fromRow(new Row(values));
+        return type.fromRow(new Row(Map.ofEntries(Arrays.copyOf(values, present))));
     }
 
     private static Object nullable(ResultSet rs, Object value) throws SQLException {

@@ -102,8 +102,17 @@ final class JdbcRepository<T> implements Repository<T> {
 
     @Override
     public void forEach(Query query, Consumer<? super T> action) {
+        stream(query, " ORDER BY " + table.keyOrder(), action);
+    }
+
+    @Override
+    public void scan(Query query, Consumer<? super T> action) {
+        stream(query, "", action);
+    }
+
+    private void stream(Query query, String order, Consumer<? super T> action) {
         Where where = where(query);
-        String sql = table.selectSql() + where.sql + " ORDER BY " + table.keyOrder();
+        String sql = table.selectSql() + where.sql + order;
         store.withConnection(c -> {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction

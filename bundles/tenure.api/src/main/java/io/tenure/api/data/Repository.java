@@ -28,6 +28,14 @@ public interface Repository<T> {
     /** Streams every row matching the filters of {@code query} in key order, ignoring its page; constant memory. */
     void forEach(Query query, Consumer<? super T> action);
 
+    /**
+     * Streams every row matching the filters of {@code query} like {@link #forEach}, in whatever order the store reads
+     * them fastest; for callers that group or sort the rows themselves.
+     */
+    default void scan(Query query, Consumer<? super T> action) {
+        forEach(query, action);
+    }
+
     long count(Query query);
 
     /**

@@ -2,10 +2,10 @@ package io.tenure.api.data;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import io.tenure.api.money.Money;
@@ -17,8 +17,17 @@ import io.tenure.api.money.Money;
 public final class Row {
     private final Map<String, Object> values;
 
+    /** @param values by field name; entries with a null value are left out */
     public Row(Map<String, Object> values) {
-        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        for (Object v : values.values()) {
+            if (v == null) {
+                Map<String, Object> present = new HashMap<>(values);
+                present.values().removeIf(Objects::isNull);
+                values = present;
+                break;
+            }
+        }
+        this.values = Map.copyOf(values); // the same map when it is already an immutable copy
     }
 
     public Map<String, Object> values() {

@@ -1,6 +1,9 @@
 package io.tenure.api.health;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 
 import io.tenure.api.account.Account;
@@ -18,26 +21,49 @@ import io.tenure.api.revenue.Subscription;
  *
  * @param account the account
  * @param asOf the day being scored (records dated on or after it must be ignored)
- * @param subscriptions its contracts (seats licensed)
- * @param usage its usage rollups, oldest first
+ * <p>
+ * The lists may be given in any order; the history keeps each in the order named below, so a measure sees the same
+ * history however the records were read.
+ *
+ * @param subscriptions its contracts (seats licensed), by start date then id
+ * @param usage its usage rollups, oldest first (then by feature)
  * @param surveys its NPS/CSAT responses, oldest first
  * @param tickets its support tickets, oldest first
  * @param interactions its interactions, oldest first
- * @param contacts its contacts
- * @param milestones its milestones
+ * @param contacts its contacts, by id
+ * @param milestones its milestones, by id
  */
 public record AccountHistory(Account account, LocalDate asOf, List<Subscription> subscriptions, List<UsageRollup> usage,
         List<SurveyResponse> surveys, List<SupportTicket> tickets, List<Interaction> interactions, List<Contact> contacts,
         List<Milestone> milestones) {
 
+    private static final Comparator<Subscription> SUBSCRIPTIONS = Comparator.comparing(Subscription::start)
+            .thenComparing(Subscription::id);
+    private static final Comparator<UsageRollup> USAGE = Comparator.comparing(UsageRollup::date)
+            .thenComparing(UsageRollup::feature);
+    private static final Comparator<SurveyResponse> SURVEYS = Comparator.comparing(SurveyResponse::date)
+            .thenComparing(SurveyResponse::id);
+    private static final Comparator<SupportTicket> TICKETS = Comparator.comparing(SupportTicket::opened)
+            .thenComparing(SupportTicket::id);
+    private static final Comparator<Interaction> INTERACTIONS = Comparator.comparing(Interaction::date)
+            .thenComparing(Interaction::id);
+    private static final Comparator<Contact> CONTACTS = Comparator.comparing(Contact::id);
+    private static final Comparator<Milestone> MILESTONES = Comparator.comparing(Milestone::id);
+
     public AccountHistory {
-        subscriptions = List.copyOf(subscriptions);
-        usage = List.copyOf(usage);
-        surveys = List.copyOf(surveys);
-        tickets = List.copyOf(tickets);
-        interactions = List.copyOf(interactions);
-        contacts = List.copyOf(contacts);
-        milestones = List.copyOf(milestones);
+        subscriptions = sorted(subscriptions, SUBSCRIPTIONS);
+        usage = sorted(usage, USAGE);
+        surveys = sorted(surveys, SURVEYS);
+        tickets = sorted(tickets, TICKETS);
+        interactions = sorted(interactions, INTERACTIONS);
+        contacts = sorted(contacts, CONTACTS);
+        milestones = sorted(milestones, MILESTONES);
+    }
+
+    private static <T> List<T> sorted(List<T> list, Comparator<T> order) {
+        List<T> copy = new ArrayList<>(list);
+        copy.sort(order);
+        return Collections.unmodifiableList(copy);
     }
 
     /** The same history scored as of an earlier (or later) day. */

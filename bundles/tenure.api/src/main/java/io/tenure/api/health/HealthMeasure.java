@@ -8,6 +8,9 @@ import org.osgi.annotation.versioning.ConsumerType;
  * One measure of health, registered as a service: Tenure's defaults, a vertical's or a partner's. Measures of a
  * dimension are averaged (weighted by {@link #weight()}) into its sub-score; the composite weighs the three
  * sub-scores. A measure without data for an account answers empty and is left out.
+ * <p>
+ * A recompute scores many accounts side by side: {@link #score} is called from several threads at once, so a measure
+ * keeps no per-call state in fields.
  */
 @ConsumerType
 public interface HealthMeasure {
