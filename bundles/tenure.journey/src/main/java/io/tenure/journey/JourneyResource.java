@@ -4,13 +4,16 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -71,12 +74,26 @@ public class JourneyResource implements ApiResource {
     @Activate
     @Modified
     void configure(JourneyConfig changed) {
-        for (int[] days : List.of(changed.onboardingDays(), changed.firstValueDays())) {
-            if (days.length != 4) {
-                throw new IllegalArgumentException("journey targets need four values: enterprise, mid-market, SMB, tech-touch");
-            }
-        }
+        validate(changed);
         this.config = changed;
+    }
+
+    /** @throws IllegalArgumentException naming the setting that is not four positive day counts */
+    static void validate(JourneyConfig c) {
+        Map<String, int[]> targets = new LinkedHashMap<>();
+        targets.put("preSaleDays", c.preSaleDays());
+        targets.put("onboardingDays", c.onboardingDays());
+        targets.put("firstValueDays", c.firstValueDays());
+        targets.forEach((name, days) -> {
+            if (days.length != Segment.values().length || Arrays.stream(days).anyMatch(d -> d <= 0)) {
+                throw new IllegalArgumentException(JourneyConfig.PID + " " + name + " " + Arrays.toString(days)
+                        + ": needs four positive day counts, for enterprise, mid-market, SMB and tech-touch");
+            }
+        });
+        if (c.renewalWindowDays() <= 0) {
+            throw new IllegalArgumentException(JourneyConfig.PID + " renewalWindowDays " + c.renewalWindowDays()
+                    + ": must be a positive number of days");
+        }
     }
 
     @Override
@@ -181,28 +198,26 @@ public class JourneyResource implements ApiResource {
         Map<String, LocalDate> firstValue = new HashMap<>();
         store.repository(Milestone.TYPE).forEach(Query.all().where("first_value", "true"),
                 m -> m.reached().ifPresent(d -> firstValue.merge(m.accountId(), d, (x, y) -> x.isBefore(y) ? x : y)));
-        Map<String, LocalDate> leftOnboarding = new HashMap<>();
-        store.repository(StageChange.TYPE).forEach(Query.all(), s -> {
-            if (s.from().filter(JourneyStage.ONBOARDING::equals).isPresent()) {
-                leftOnboarding.merge(s.accountId(), s.date(), (x, y) -> x.isBefore(y) ? x : y);
-            }
-        });
+        Map<String, List<StageChange>> changes = new HashMap<>();
+        store.repository(StageChange.TYPE).forEach(Query.all(), c -> changes.computeIfAbsent(c.accountId(), k -> new ArrayList<>()).add(c));
         Map<JourneyStage, long[]> byStage = new EnumMap<>(JourneyStage.class);
         for (JourneyStage s : JourneyStage.values()) {
             byStage.put(s, new long[2]);
         }
-        Map<String, Map<String, List<Long>>> onboarding = new LinkedHashMap<>(); // segment -> cohort -> days
-        Map<String, Map<String, List<Long>>> toValue = new LinkedHashMap<>();
+        // measure -> segment -> acquisition cohort -> days, for completed stays in a stage and for time to first value
+        Map<String, Map<String, Map<String, List<Long>>>> days = new LinkedHashMap<>();
         for (Account a : accounts) {
             long[] row = byStage.get(a.stage());
             row[0]++;
             row[1] += Math.max(0, arr.getOrDefault(a.id(), 0L));
             String segment = a.segment().map(Codes::code).orElse("unsegmented");
             String cohort = a.signedDate().getYear() + "-Q" + ((a.signedDate().getMonthValue() - 1) / 3 + 1);
-            Optional.ofNullable(leftOnboarding.get(a.id())).ifPresent(d -> onboarding.computeIfAbsent(segment, k -> new LinkedHashMap<>())
-                    .computeIfAbsent(cohort, k -> new ArrayList<>()).add(ChronoUnit.DAYS.between(a.signedDate(), d)));
-            Optional.ofNullable(firstValue.get(a.id())).ifPresent(d -> toValue.computeIfAbsent(segment, k -> new LinkedHashMap<>())
-                    .computeIfAbsent(cohort, k -> new ArrayList<>()).add(Math.max(0, ChronoUnit.DAYS.between(a.signedDate(), d))));
+            stays(a, changes.getOrDefault(a.id(), List.of())).forEach((stage, stayed) -> stayed.forEach(d -> days
+                    .computeIfAbsent(stage.code(), k -> new LinkedHashMap<>()).computeIfAbsent(segment, k -> new LinkedHashMap<>())
+                    .computeIfAbsent(cohort, k -> new ArrayList<>()).add(d)));
+            Optional.ofNullable(firstValue.get(a.id())).ifPresent(d -> days.computeIfAbsent(FIRST_VALUE, k -> new LinkedHashMap<>())
+                    .computeIfAbsent(segment, k -> new LinkedHashMap<>()).computeIfAbsent(cohort, k -> new ArrayList<>())
+                    .add(Math.max(0, ChronoUnit.DAYS.between(a.signedDate(), d))));
         }
         Map<String, Object> stages = new LinkedHashMap<>();
         byStage.forEach((s, row) -> stages.put(s.code(), Map.of("accounts", row[0], "arr",
@@ -211,22 +226,21 @@ public class JourneyResource implements ApiResource {
         String widest = null;
         double widestGap = Double.NEGATIVE_INFINITY;
         for (Segment segment : Segment.values()) {
-            for (String[] stage : new String[][] { { "onboarding", "days in onboarding" }, { "first_value", "days to first value" } }) {
-                Map<String, List<Long>> byCohort = (stage[0].equals("onboarding") ? onboarding : toValue)
-                        .getOrDefault(segment.code(), Map.of());
+            for (String measure : MEASURES) {
+                Map<String, List<Long>> byCohort = days.getOrDefault(measure, Map.of()).getOrDefault(segment.code(), Map.of());
                 List<Long> all = byCohort.values().stream().flatMap(List::stream).sorted().toList();
                 if (all.isEmpty()) {
                     continue;
                 }
-                int target = (stage[0].equals("onboarding") ? config.onboardingDays() : config.firstValueDays())[segment.ordinal()];
+                OptionalInt target = target(measure, segment);
                 BigDecimal actual = median(all);
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("segment", segment.code());
-                row.put("stage", stage[0]);
-                row.put("measure", stage[1]);
-                row.put("targetDays", target);
+                row.put("stage", measure);
+                row.put("measure", measure.equals(FIRST_VALUE) ? "days to first value" : "days in " + measure.replace('_', ' '));
+                row.put("targetDays", target.isPresent() ? target.getAsInt() : null);
                 row.put("actualMedianDays", actual);
-                row.put("gapDays", actual.subtract(BigDecimal.valueOf(target)));
+                row.put("gapDays", target.isPresent() ? actual.subtract(BigDecimal.valueOf(target.getAsInt())) : null);
                 row.put("accounts", all.size());
                 Map<String, Object> cohorts = new LinkedHashMap<>();
                 byCohort.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
@@ -236,10 +250,9 @@ public class JourneyResource implements ApiResource {
                 });
                 row.put("actualMedianDaysByCohort", cohorts);
                 comparison.add(row);
-                double gap = actual.doubleValue() / target;
-                if (gap > widestGap) {
-                    widestGap = gap;
-                    widest = segment.code() + " " + stage[1];
+                if (target.isPresent() && target.getAsInt() > 0 && actual.doubleValue() / target.getAsInt() > widestGap) {
+                    widestGap = actual.doubleValue() / target.getAsInt();
+                    widest = segment.code() + " " + row.get("measure");
                 }
             }
         }
@@ -248,9 +261,49 @@ public class JourneyResource implements ApiResource {
         body.put("idealVsActual", comparison);
         body.put("widestGap", widest);
         body.put("definition", "Current stage of every account with its ARR. Ideal vs actual: per segment, the median days "
-                + "from signature to leaving onboarding and to the first value moment, overall and per acquisition quarter, "
-                + "beside the designed targets (io.tenure.journey settings); the widest gap is the largest actual / target.");
+                + "of completed stays in each stage (from the stage change into it, or signature for onboarding, to the change "
+                + "out of it) and from signature to the first value moment, overall and per acquisition quarter, beside the "
+                + "designed targets (io.tenure.journey settings; adoption and advocacy have none: they last as long as the "
+                + "contract); the widest gap is the largest actual / target.");
         return body;
+    }
+
+    /** The measures compared: the stays in each stage, in journey order, and time to first value after onboarding. */
+    private static final String FIRST_VALUE = "first_value";
+    private static final List<String> MEASURES = List.of(JourneyStage.PRE_SALE.code(), JourneyStage.ONBOARDING.code(),
+            FIRST_VALUE, JourneyStage.ADOPTION.code(), JourneyStage.RENEWAL_EXPANSION.code(), JourneyStage.ADVOCACY.code());
+
+    private OptionalInt target(String measure, Segment segment) {
+        JourneyConfig c = config;
+        return switch (measure) {
+            case "pre_sale" -> OptionalInt.of(c.preSaleDays()[segment.ordinal()]);
+            case "onboarding" -> OptionalInt.of(c.onboardingDays()[segment.ordinal()]);
+            case FIRST_VALUE -> OptionalInt.of(c.firstValueDays()[segment.ordinal()]);
+            case "renewal_expansion" -> OptionalInt.of(c.renewalWindowDays());
+            default -> OptionalInt.empty();
+        };
+    }
+
+    /**
+     * The completed stays of one account, in days per stage: a stay runs from the change into a stage (signature for
+     * the first onboarding) to the next change out of it; a stay still going on is not counted.
+     */
+    static Map<JourneyStage, List<Long>> stays(Account account, List<StageChange> changes) {
+        List<StageChange> ordered = new ArrayList<>(changes);
+        ordered.sort(Comparator.comparing(StageChange::date));
+        Map<JourneyStage, List<Long>> out = new EnumMap<>(JourneyStage.class);
+        Map<JourneyStage, LocalDate> entered = new EnumMap<>(JourneyStage.class);
+        entered.put(JourneyStage.ONBOARDING, account.signedDate());
+        for (StageChange c : ordered) {
+            c.from().ifPresent(from -> {
+                LocalDate since = entered.remove(from);
+                if (since != null && !c.date().isBefore(since)) {
+                    out.computeIfAbsent(from, k -> new ArrayList<>()).add(ChronoUnit.DAYS.between(since, c.date()));
+                }
+            });
+            entered.put(c.to(), c.date());
+        }
+        return out;
     }
 
     private static BigDecimal median(List<Long> sorted) {

@@ -8,10 +8,12 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
 import io.tenure.api.account.Account;
+import io.tenure.api.account.JourneyStage;
 import io.tenure.api.account.StageChange;
 import io.tenure.api.data.DataFormat;
 import io.tenure.api.data.DataStore;
@@ -60,6 +62,39 @@ class JourneyResourceTest {
             List<Map<String, Object>> items = (List<Map<String, Object>>) handoffs.get("items");
             assertEquals(List.of("goals", "stakeholder_map"), items.get(0).get("missing"));
         }
+    }
+
+    @Test
+    void countsOnlyCompletedStaysFromTheChangeIntoAStageToTheChangeOutOfIt() {
+        Account a = Account.TYPE.fromRow(new io.tenure.api.data.Row(Map.of("account_id", "a", "name", "A", "vertical", "plg",
+                "signed_date", java.time.LocalDate.parse("2024-01-01"), "stage", "adoption")));
+        List<StageChange> changes = List.of(
+                change("2024-03-01", "onboarding", "adoption"), // 60 days of onboarding from signature
+                change("2024-10-03", "adoption", "renewal_expansion"), // 216 days of adoption
+                change("2025-01-01", "renewal_expansion", "adoption"), // 90 days in renewal
+                change("2025-10-03", "adoption", "renewal_expansion")); // a second adoption stay; renewal still open
+        Map<JourneyStage, List<Long>> stays = JourneyResource.stays(a, List.of(changes.get(2), changes.get(0), changes.get(3),
+                changes.get(1)));
+        assertEquals(List.of(60L), stays.get(JourneyStage.ONBOARDING));
+        assertEquals(List.of(216L, 275L), stays.get(JourneyStage.ADOPTION));
+        assertEquals(List.of(90L), stays.get(JourneyStage.RENEWAL_EXPANSION), "the open renewal stay is not counted");
+        assertEquals(null, stays.get(JourneyStage.PRE_SALE), "no change into pre-sale: its start is unknown");
+    }
+
+    @Test
+    void refusesTargetsThatAreNotFourPositiveDayCounts() {
+        JourneyConfig bad = (JourneyConfig) Proxy.newProxyInstance(JourneyConfig.class.getClassLoader(),
+                new Class<?>[] { JourneyConfig.class }, (p, m, args) -> m.getName().equals("onboardingDays") ? new int[] { 90, 60, 0, 14 }
+                        : m.getName().equals("annotationType") ? JourneyConfig.class : m.getDefaultValue());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> JourneyResource.validate(bad));
+        assertEquals("io.tenure.journey onboardingDays [90, 60, 0, 14]: needs four positive day counts, for enterprise, "
+                + "mid-market, SMB and tech-touch", e.getMessage());
+    }
+
+    private static StageChange change(String date, String from, String to) {
+        return new StageChange("a", date + to, java.time.LocalDate.parse(date), Optional.of(JourneyStage.parse(from)),
+                JourneyStage.parse(to), Optional.empty());
     }
 
     private static DataStore.ImportInput input(EntityType<?> type, String csv) {
