@@ -4,13 +4,17 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -30,12 +34,15 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.tenure.api.account.Account;
 import io.tenure.api.data.DataException;
 import io.tenure.api.data.DataStore;
-import io.tenure.api.data.Query;
 import io.tenure.api.health.AccountHistories;
 import io.tenure.api.health.AccountHistory;
+import io.tenure.api.money.Money;
+import io.tenure.api.playbook.PlaybookContext;
 import io.tenure.api.playbook.PlaybookTrigger;
+import io.tenure.api.revenue.ChurnRecord;
 import io.tenure.api.playbook.Signal;
 import io.tenure.api.task.Task;
 import io.tenure.api.task.TaskStatus;
@@ -43,7 +50,9 @@ import io.tenure.api.task.TaskStatus;
 /**
  * Runs every registered {@link PlaybookTrigger} over every account and turns each new signal into a task: the account's
  * CSM (or the configured owner) must act by the trigger's SLA; a signal of an episode that already has a task does not
- * fire again. Open tasks past their due time are escalated once. Runs hourly (once per cluster) and on demand.
+ * fire again; an expansion signal worth the hand-off threshold goes to sales. Open tasks past their due time are
+ * escalated once, and every churn or contraction gets its post-mortem record. Runs hourly (once per cluster) and on
+ * demand.
  */
 @Component(service = PlaybookEngine.class, configurationPid = PlaybookEngine.PID)
 @Designate(ocd = PlaybookEngine.Config.class)
@@ -64,10 +73,21 @@ public class PlaybookEngine {
 
         @AttributeDefinition(name = "Run every (minutes)", min = "1", max = "1440")
         int runMinutes() default 60;
+
+        @AttributeDefinition(name = "Sales owner", description = "Who expansion signals above the hand-off threshold go to.")
+        String salesOwner() default "sales";
+
+        @AttributeDefinition(name = "Hand-off to sales from (ARR)", description = "Expansion in reach at or above this (in the "
+                + "account's currency) goes to the sales owner instead of the CSM.", min = "0")
+        long salesHandoffArr() default 25_000;
+
+        @AttributeDefinition(name = "Disabled triggers", description = "Names of triggers that do not run, e.g. usage_plateau.")
+        String[] disabledTriggers() default {};
     }
 
-    /** What a run did. */
-    public record Run(int accounts, List<Task> created, List<Task> escalated) {
+    /** What a run did: the accounts evaluated, the tasks created and escalated, the post-mortem records filed, failures per trigger. */
+    public record Run(int accounts, List<Task> created, List<Task> escalated, int postmortems, Map<String, Integer> failures,
+            long millis) {
     }
 
     private final List<PlaybookTrigger> triggers = new CopyOnWriteArrayList<>();
@@ -105,6 +125,7 @@ public class PlaybookEngine {
 
     @Activate
     void activate(Config changed) {
+        validate(changed);
         config = changed;
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "tenure-playbooks");
@@ -127,7 +148,22 @@ public class PlaybookEngine {
 
     @Modified
     void modified(Config changed) {
+        validate(changed);
         config = changed;
+    }
+
+    /** @throws IllegalArgumentException naming the setting that is out of range */
+    static void validate(Config c) {
+        Settings.range(PID, "escalationHours", c.escalationHours(), 1, 720);
+        Settings.range(PID, "runMinutes", c.runMinutes(), 1, 1440);
+        if (c.salesHandoffArr() < 0) {
+            throw new IllegalArgumentException(PID + " salesHandoffArr " + c.salesHandoffArr() + " is negative");
+        }
+        for (String name : List.of(c.unassignedOwner(), c.escalationOwner(), c.salesOwner())) {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException(PID + ": the owners (unassigned, escalation, sales) must not be blank");
+            }
+        }
     }
 
     @Deactivate
@@ -141,51 +177,95 @@ public class PlaybookEngine {
         return List.copyOf(triggers);
     }
 
-    /** Evaluates every trigger on every account now, creates the new tasks and escalates the overdue ones. */
+    /** Whether a trigger of that name runs (registered and not disabled). */
+    public boolean enabled(String trigger) {
+        return !java.util.Arrays.asList(config.disabledTriggers()).contains(trigger);
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    /**
+     * Evaluates every enabled trigger on every account now, files the missing post-mortem records, creates the new
+     * tasks and escalates the overdue ones.
+     */
     public Run run() throws DataException {
+        long started = System.nanoTime();
+        Config cfg = config;
         Instant now = clock.instant();
         LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
-        List<Task> created = new ArrayList<>();
-        java.util.Map<String, AccountHistory> all = histories.all(today, today);
-        for (AccountHistory h : all.values()) {
-            for (PlaybookTrigger trigger : triggers) {
-                List<Signal> signals;
-                try {
-                    signals = trigger.evaluate(h);
-                } catch (RuntimeException e) {
-                    LOG.warn("Trigger {} failed on {}: {}", trigger.name(), h.account().id(), e.getMessage());
-                    continue;
-                }
-                for (Signal s : signals) {
-                    String id = trigger.name() + "-" + digest(s.episode());
-                    if (store.repository(Task.TYPE).get(List.of(h.account().id(), id)).isEmpty()) {
-                        created.add(new Task(h.account().id(), id, trigger.playbook(), s.title(),
-                                h.account().owner().orElse(config.unassignedOwner()), now, now.plus(s.sla()), TaskStatus.OPEN,
-                                Optional.empty(), Optional.of(s.evidence())));
-                    }
-                }
-            }
+        List<PlaybookTrigger> active = triggers.stream().filter(t -> enabled(t.name())).toList();
+        Map<String, AccountHistory> all = histories.all(today, today);
+        Contexts contexts = Contexts.read(store, today);
+        List<ChurnRecord> drafts = Postmortems.drafts(contexts.movements(), contexts.churnRecordIds());
+        if (!drafts.isEmpty()) {
+            store.saveAll(ChurnRecord.TYPE, drafts);
+            contexts.addChurnRecords(drafts);
         }
+        Set<String> existing = contexts.taskKeys();
+        Map<String, Integer> failures = new ConcurrentHashMap<>();
+        List<Task> created = all.values().parallelStream()
+                .flatMap(h -> tasks(contexts.of(h), active, now, existing, failures, cfg).stream()).toList();
         List<Task> escalated = new ArrayList<>();
-        List<Task> open = new ArrayList<>();
-        store.repository(Task.TYPE).forEach(Query.all().where("status", "open"), open::add);
-        store.repository(Task.TYPE).forEach(Query.all().where("status", "in_progress"), open::add);
-        for (Task t : open) {
+        for (Task t : contexts.allTasks()) {
             String id = "esc-" + digest(t.id());
-            if (t.overdue(now) && !t.playbook().equals("escalation")
-                    && store.repository(Task.TYPE).get(List.of(t.accountId(), id)).isEmpty()) {
-                escalated.add(new Task(t.accountId(), id, "escalation", "Overdue: " + t.title(), config.escalationOwner(), now,
-                        now.plus(java.time.Duration.ofHours(config.escalationHours())), TaskStatus.OPEN, Optional.empty(),
+            if (t.overdue(now) && !t.playbook().equals("escalation") && !existing.contains(Contexts.key(t.accountId(), id))) {
+                escalated.add(new Task(t.accountId(), id, "escalation", "Overdue: " + t.title(), cfg.escalationOwner(), now,
+                        now.plus(Duration.ofHours(cfg.escalationHours())), TaskStatus.OPEN, Optional.empty(),
                         Optional.of("task " + t.id() + " of " + t.owner() + " was due " + t.due())));
             }
         }
-        List<Task> all2 = new ArrayList<>(created);
-        all2.addAll(escalated);
-        if (!all2.isEmpty()) {
-            store.saveAll(Task.TYPE, all2);
-            LOG.info("Playbooks: {} new tasks, {} escalations", created.size(), escalated.size());
+        List<Task> save = new ArrayList<>(created);
+        save.addAll(escalated);
+        if (!save.isEmpty()) {
+            store.saveAll(Task.TYPE, save);
         }
-        return new Run(all.size(), created, escalated);
+        Run run = new Run(all.size(), created, escalated, drafts.size(), Map.copyOf(failures), (System.nanoTime() - started) / 1_000_000);
+        LOG.info("Playbooks: {} accounts, {} new tasks, {} escalations, {} post-mortem records in {} ms", run.accounts(),
+                created.size(), escalated.size(), drafts.size(), run.millis());
+        return run;
+    }
+
+    /** The new tasks of one account: a task per signal whose episode has none yet. */
+    private List<Task> tasks(PlaybookContext context, List<PlaybookTrigger> active, Instant now, Set<String> existing,
+            Map<String, Integer> failures, Config cfg) {
+        List<Task> out = new ArrayList<>();
+        Account account = context.account();
+        for (PlaybookTrigger trigger : active) {
+            List<Signal> signals;
+            try {
+                signals = trigger.evaluate(context);
+            } catch (RuntimeException e) {
+                if (failures.merge(trigger.name(), 1, Integer::sum) == 1) {
+                    LOG.warn("Trigger {} failed on {}: {}", trigger.name(), account.id(), e.toString());
+                }
+                continue;
+            }
+            for (Signal s : signals) {
+                String id = trigger.name() + "-" + digest(s.episode());
+                if (existing.contains(Contexts.key(account.id(), id))) {
+                    continue;
+                }
+                String owner = account.owner().orElse(cfg.unassignedOwner());
+                String title = s.title();
+                String evidence = s.evidence();
+                if (s.expansionArr().isPresent()) {
+                    Money value = s.expansionArr().get();
+                    Money threshold = Money.ofMinor(Math.multiplyExact(cfg.salesHandoffArr(),
+                            (long) Math.pow(10, Math.max(0, value.currency().getDefaultFractionDigits()))), value.currency().getCurrencyCode());
+                    evidence += "; expansion in reach " + value.toDecimalString() + " " + value.currency();
+                    if (value.compareTo(threshold) >= 0) {
+                        owner = cfg.salesOwner();
+                        title = "Hand to sales: " + title;
+                        evidence += " (hand-off threshold " + threshold.toDecimalString() + ")";
+                    }
+                }
+                out.add(new Task(account.id(), id, trigger.playbook(), title, owner, now, now.plus(s.sla()), TaskStatus.OPEN,
+                        Optional.empty(), Optional.of(evidence)));
+            }
+        }
+        return out;
     }
 
     private static String digest(String episode) {

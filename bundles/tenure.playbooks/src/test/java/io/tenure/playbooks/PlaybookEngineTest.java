@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,10 +25,7 @@ import io.tenure.api.engagement.SurveyResponse;
 import io.tenure.api.engagement.UsageRollup;
 import io.tenure.api.task.Task;
 import io.tenure.health.HistoryService;
-import io.tenure.playbooks.triggers.ChampionLeft;
-import io.tenure.playbooks.triggers.NpsDetractor;
-import io.tenure.playbooks.triggers.SingleThreaded;
-import io.tenure.playbooks.triggers.UsageDecline;
+import io.tenure.playbooks.triggers.DefaultTriggers;
 import io.tenure.store.Databases;
 import io.tenure.store.JdbcDataStore;
 
@@ -37,9 +33,7 @@ import io.tenure.store.JdbcDataStore;
 class PlaybookEngineTest {
 
     static PlaybookEngine.Config defaults() {
-        return (PlaybookEngine.Config) Proxy.newProxyInstance(PlaybookEngine.Config.class.getClassLoader(),
-                new Class<?>[] { PlaybookEngine.Config.class },
-                (p, m, a) -> m.getName().equals("annotationType") ? PlaybookEngine.Config.class : m.getDefaultValue());
+        return Settings.of(PlaybookEngine.Config.class, java.util.Map.of());
     }
 
     @ParameterizedTest
@@ -57,8 +51,8 @@ class PlaybookEngineTest {
                     input(Interaction.TYPE, "account_id,date,kind,contact_id\nacme,2026-04-01,call,c2\nacme,2026-05-01,meeting,c2\n")),
                     n -> { });
             Instant now = Instant.parse("2026-06-01T09:00:00Z");
-            List<io.tenure.api.playbook.PlaybookTrigger> triggers = List.of(new UsageDecline(), new ChampionLeft(), new NpsDetractor(),
-                    new SingleThreaded());
+            List<io.tenure.api.playbook.PlaybookTrigger> triggers = DefaultTriggers.all().stream()
+                    .filter(t -> Set.of("usage_decline", "champion_left", "nps_detractor", "single_threaded").contains(t.name())).toList();
             PlaybookEngine engine = new PlaybookEngine(store, new HistoryService(store), defaults(), triggers,
                     Clock.fixed(now, ZoneOffset.UTC));
             PlaybookEngine.Run run = engine.run();

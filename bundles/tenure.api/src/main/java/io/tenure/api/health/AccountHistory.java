@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import io.tenure.api.account.Account;
 import io.tenure.api.account.Contact;
@@ -13,7 +16,9 @@ import io.tenure.api.engagement.SupportTicket;
 import io.tenure.api.engagement.SurveyResponse;
 import io.tenure.api.engagement.UsageRollup;
 import io.tenure.api.journey.Milestone;
+import io.tenure.api.money.Money;
 import io.tenure.api.revenue.Subscription;
+import io.tenure.api.revenue.SubscriptionStatus;
 
 /**
  * Everything a health measure may look at for one account. A measure scoring "as of" a date must only use what is dated
@@ -64,6 +69,57 @@ public record AccountHistory(Account account, LocalDate asOf, List<Subscription>
         List<T> copy = new ArrayList<>(list);
         copy.sort(order);
         return Collections.unmodifiableList(copy);
+    }
+
+    /** Whether {@code day} lies in the {@code days} days before {@link #asOf()}: [asOf - days, asOf). */
+    public boolean inLast(LocalDate day, int days) {
+        return day.isBefore(asOf) && !day.isBefore(asOf.minusDays(days));
+    }
+
+    /** Seats licensed by the contracts started by {@link #asOf()}, trials left out. */
+    public long licensedSeats() {
+        return subscriptions.stream().filter(s -> s.status() != SubscriptionStatus.TRIAL && !s.start().isAfter(asOf))
+                .mapToLong(s -> s.seats().orElse(0L)).sum();
+    }
+
+    /** The ARR of the active contracts started by {@link #asOf()}, in the currency of the first; empty without one. */
+    public Optional<Money> arr() {
+        Money total = null;
+        for (Subscription s : subscriptions) {
+            if (s.status() == SubscriptionStatus.ACTIVE && !s.start().isAfter(asOf)
+                    && (total == null || total.currency().equals(s.arr().currency()))) {
+                total = total == null ? s.arr() : total.plus(s.arr());
+            }
+        }
+        return Optional.ofNullable(total);
+    }
+
+    /** The most users active on one day (the account's daily totals) in the last {@code days} days. */
+    public long activeUsers(int days) {
+        return usage.stream().filter(u -> u.feature().equals(UsageRollup.ALL_FEATURES) && inLast(u.date(), days))
+                .mapToLong(UsageRollup::activeUsers).max().orElse(0);
+    }
+
+    /** Events of the account's daily totals dated from {@code fromDaysAgo} up to (not including) {@code toDaysAgo}. */
+    public long events(int fromDaysAgo, int toDaysAgo) {
+        LocalDate from = asOf.minusDays(fromDaysAgo);
+        LocalDate to = asOf.minusDays(toDaysAgo);
+        return usage.stream().filter(u -> u.feature().equals(UsageRollup.ALL_FEATURES) && !u.date().isBefore(from)
+                && u.date().isBefore(to)).mapToLong(UsageRollup::events).sum();
+    }
+
+    /** The features used (with events) from {@code fromDaysAgo} up to (not including) {@code toDaysAgo}. */
+    public Set<String> features(int fromDaysAgo, int toDaysAgo) {
+        LocalDate from = asOf.minusDays(fromDaysAgo);
+        LocalDate to = asOf.minusDays(toDaysAgo);
+        Set<String> out = new TreeSet<>();
+        for (UsageRollup u : usage) {
+            if (!u.feature().equals(UsageRollup.ALL_FEATURES) && u.events() > 0 && !u.date().isBefore(from)
+                    && u.date().isBefore(to)) {
+                out.add(u.feature());
+            }
+        }
+        return out;
     }
 
     /** The same history scored as of an earlier (or later) day. */

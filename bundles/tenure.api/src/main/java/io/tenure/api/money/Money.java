@@ -78,6 +78,12 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
         return new Money(Math.negateExact(minorUnits), currency);
     }
 
+    /** This amount times {@code factor}, rounded half up to the currency's minor unit. */
+    public Money times(java.math.BigDecimal factor) {
+        return new Money(java.math.BigDecimal.valueOf(minorUnits).multiply(factor)
+                .setScale(0, java.math.RoundingMode.HALF_UP).longValueExact(), currency);
+    }
+
     public boolean isZero() {
         return minorUnits == 0;
     }

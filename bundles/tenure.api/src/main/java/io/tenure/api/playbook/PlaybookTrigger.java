@@ -4,10 +4,9 @@ import java.util.List;
 
 import org.osgi.annotation.versioning.ConsumerType;
 
-import io.tenure.api.health.AccountHistory;
 
 /**
- * A playbook trigger: looks at one account as of {@link AccountHistory#asOf()} and returns the signals it finds.
+ * A playbook trigger: looks at one account as of a day and returns the signals it finds.
  * Register it as a service; it is evaluated on new data and on a schedule.
  */
 @ConsumerType
@@ -19,5 +18,14 @@ public interface PlaybookTrigger {
     /** The playbook its tasks run, e.g. {@code usage_recovery}. */
     String playbook();
 
-    List<Signal> evaluate(AccountHistory history);
+    /** One line for people: the signal, the response and its SLA, e.g. "usage down 20% over 30 days: call within 48 h". */
+    default String description() {
+        return playbook();
+    }
+
+    /**
+     * The signals in one account as of {@link PlaybookContext#asOf()}, using only what is dated before it. Called from
+     * several threads at once for different accounts: keep no per-call state in fields.
+     */
+    List<Signal> evaluate(PlaybookContext context);
 }

@@ -19,9 +19,15 @@ import io.tenure.api.data.Require;
  * @param status open, in_progress, done or cancelled
  * @param outcome what came of it, once done
  * @param evidence what triggered it (links or a summary of the signal)
+ * @param play the play that was run, once done (a save play such as {@code honest_reset}, {@code right_size},
+ *        {@code executive_conversation}, {@code discount}, {@code feature_promise}, {@code extra_service}; or
+ *        {@code hand_to_sales}, {@code referral_request}, ...)
+ * @param result how the play ended, once done
+ * @param completed when it was completed or cancelled
  */
 public record Task(String accountId, String id, String playbook, String title, String owner, Instant created,
-        Instant due, TaskStatus status, Optional<String> outcome, Optional<String> evidence) {
+        Instant due, TaskStatus status, Optional<String> outcome, Optional<String> evidence, Optional<String> play,
+        Optional<TaskResult> result, Optional<Instant> completed) {
 
     public static final EntityType<Task> TYPE = EntityType.builder("tasks", Task.class,
             "calls to action with owner, due time, status and outcome")
@@ -35,10 +41,22 @@ public record Task(String accountId, String id, String playbook, String title, S
             .code("status", false, TaskStatus.class, "open, in_progress, done or cancelled (default open)", Task::status)
             .text("outcome", false, 4000, "what came of it", Task::outcome)
             .text("evidence", false, 4000, "what triggered it", Task::evidence)
+            .text("play", false, 100, "the play that was run, e.g. honest_reset, right_size, executive_conversation, "
+                    + "discount, feature_promise, extra_service, hand_to_sales, referral_request", Task::play)
+            .code("result", false, TaskResult.class, "how the play ended: succeeded, partial or failed", Task::result)
+            .timestamp("completed", false, "when it was completed or cancelled", Task::completed)
             .build(r -> new Task(r.text("account_id"), r.text("task_id"), r.optionalText("playbook").orElse("manual"),
                     r.text("title"), r.text("owner"), r.timestamp("created"), r.timestamp("due"),
                     r.optionalCode("status", TaskStatus.class).orElse(TaskStatus.OPEN), r.optionalText("outcome"),
-                    r.optionalText("evidence")));
+                    r.optionalText("evidence"), r.optionalText("play"), r.optionalCode("result", TaskResult.class),
+                    r.optionalTimestamp("completed")));
+
+    /** A new task that is not done yet. */
+    public Task(String accountId, String id, String playbook, String title, String owner, Instant created, Instant due,
+            TaskStatus status, Optional<String> outcome, Optional<String> evidence) {
+        this(accountId, id, playbook, title, owner, created, due, status, outcome, evidence, Optional.empty(),
+                Optional.empty(), Optional.empty());
+    }
 
     public Task {
         Require.text(accountId, "account_id");
@@ -54,10 +72,31 @@ public record Task(String accountId, String id, String playbook, String title, S
         Require.present(status, "status");
         Require.optional(outcome, "outcome");
         Require.optional(evidence, "evidence");
+        Require.optional(play, "play");
+        Require.optional(result, "result");
+        Require.optional(completed, "completed");
+        if (completed.isPresent() && completed.get().isBefore(created)) {
+            throw new IllegalArgumentException("completed " + completed.get() + " is before created " + created);
+        }
+    }
+
+    /** Done or cancelled at {@code when}, with what came of it. */
+    public Task complete(TaskStatus end, Instant when, Optional<String> play, Optional<TaskResult> result,
+            Optional<String> outcome) {
+        if (end != TaskStatus.DONE && end != TaskStatus.CANCELLED) {
+            throw new IllegalArgumentException("a task ends done or cancelled, not " + end.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return new Task(accountId, id, playbook, title, owner, created, due, end, outcome.or(() -> this.outcome), evidence,
+                play, result, Optional.of(when));
+    }
+
+    /** Open or in progress. */
+    public boolean isOpen() {
+        return status == TaskStatus.OPEN || status == TaskStatus.IN_PROGRESS;
     }
 
     /** Open or in progress and past its due time at {@code now}. */
     public boolean overdue(Instant now) {
-        return (status == TaskStatus.OPEN || status == TaskStatus.IN_PROGRESS) && now.isAfter(due);
+        return isOpen() && now.isAfter(due);
     }
 }

@@ -1,12 +1,10 @@
 package io.tenure.health.measures;
 
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 
-import io.tenure.api.engagement.UsageRollup;
 import io.tenure.api.health.AccountHistory;
 import io.tenure.api.health.Dimension;
 import io.tenure.api.health.HealthMeasure;
@@ -27,17 +25,8 @@ public class FeatureBreadth implements HealthMeasure {
 
     @Override
     public Optional<MeasureResult> score(AccountHistory h) {
-        Set<String> ever = new HashSet<>();
-        Set<String> recent = new HashSet<>();
-        for (UsageRollup u : h.usage()) {
-            if (u.feature().equals(UsageRollup.ALL_FEATURES) || u.events() == 0 || !Windows.within(u.date(), h.asOf(), 60)) {
-                continue;
-            }
-            ever.add(u.feature());
-            if (Windows.within(u.date(), h.asOf(), 28)) {
-                recent.add(u.feature());
-            }
-        }
+        Set<String> ever = h.features(60, 0);
+        Set<String> recent = h.features(28, 0);
         if (ever.isEmpty()) {
             return Optional.empty();
         }

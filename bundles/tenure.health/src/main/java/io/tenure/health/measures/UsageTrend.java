@@ -4,7 +4,6 @@ import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
 
-import io.tenure.api.engagement.UsageRollup;
 import io.tenure.api.health.AccountHistory;
 import io.tenure.api.health.Dimension;
 import io.tenure.api.health.HealthMeasure;
@@ -25,18 +24,8 @@ public class UsageTrend implements HealthMeasure {
 
     @Override
     public Optional<MeasureResult> score(AccountHistory h) {
-        long recent = 0;
-        long earlier = 0;
-        for (UsageRollup u : h.usage()) {
-            if (!u.feature().equals(UsageRollup.ALL_FEATURES)) {
-                continue;
-            }
-            if (Windows.within(u.date(), h.asOf(), 28)) {
-                recent += u.events();
-            } else if (Windows.within(u.date(), h.asOf().minusDays(28), 28)) {
-                earlier += u.events();
-            }
-        }
+        long recent = h.events(28, 0);
+        long earlier = h.events(56, 28);
         if (earlier == 0) {
             return Optional.empty();
         }

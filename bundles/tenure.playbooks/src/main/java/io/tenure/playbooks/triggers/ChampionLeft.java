@@ -1,20 +1,53 @@
 package io.tenure.playbooks.triggers;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 import io.tenure.api.account.Contact;
 import io.tenure.api.account.ContactRole;
-import io.tenure.api.health.AccountHistory;
-import io.tenure.api.playbook.PlaybookTrigger;
+import io.tenure.api.playbook.PlaybookContext;
 import io.tenure.api.playbook.Signal;
+import io.tenure.playbooks.Settings;
 
-/** An executive sponsor or champion left in the last 30 days: introduction to the new stakeholder within 14 days. */
-@Component(service = PlaybookTrigger.class)
-public class ChampionLeft implements PlaybookTrigger {
+/** An executive sponsor or champion left recently: introduction to the new stakeholder within 14 days. */
+@Component(service = io.tenure.api.playbook.PlaybookTrigger.class, name = ChampionLeft.PID)
+@Designate(ocd = ChampionLeft.Config.class)
+public class ChampionLeft extends Trigger {
+    static final String PID = PID_PREFIX + "champion_left";
+
+    @ObjectClassDefinition(name = "Playbook trigger: sponsor or champion left")
+    public @interface Config {
+        @AttributeDefinition(name = "Look back (days)", description = "Departures this recent fire.", min = "1", max = "365")
+        int lookbackDays() default 30;
+
+        @AttributeDefinition(name = "SLA (days)", min = "1", max = "90")
+        int slaDays() default 14;
+    }
+
+    private volatile Config config;
+
+    public ChampionLeft() {
+    }
+
+    public ChampionLeft(Config config) {
+        configure(config);
+    }
+
+    @Activate
+    @Modified
+    void configure(Config c) {
+        Settings.range(PID, "lookbackDays", c.lookbackDays(), 1, 365);
+        Settings.range(PID, "slaDays", c.slaDays(), 1, 90);
+        config = c;
+    }
+
     @Override
     public String name() {
         return "champion_left";
@@ -26,13 +59,20 @@ public class ChampionLeft implements PlaybookTrigger {
     }
 
     @Override
-    public List<Signal> evaluate(AccountHistory h) {
+    public String description() {
+        return "executive sponsor or champion left: introduction to the new stakeholder within " + config.slaDays() + " days";
+    }
+
+    @Override
+    public List<Signal> evaluate(PlaybookContext context) {
+        Config c = config;
         List<Signal> out = new ArrayList<>();
-        for (Contact c : h.contacts()) {
-            if ((c.role() == ContactRole.CHAMPION || c.role() == ContactRole.EXECUTIVE_SPONSOR) && c.left()
-                    .filter(l -> l.isBefore(h.asOf()) && !l.isBefore(h.asOf().minusDays(30))).isPresent()) {
-                out.add(new Signal(c.id() + "@" + c.left().get(), "Introduce yourself to the new stakeholder (" + c.role().code()
-                        + " " + c.name() + " left)", Duration.ofDays(14), c.role().code() + " " + c.name() + " left on " + c.left().get()));
+        for (Contact p : context.history().contacts()) {
+            if ((p.role() == ContactRole.CHAMPION || p.role() == ContactRole.EXECUTIVE_SPONSOR)
+                    && p.left().filter(l -> context.history().inLast(l, c.lookbackDays())).isPresent()) {
+                out.add(new Signal(p.id() + "@" + p.left().get(), "Introduce yourself to the new stakeholder (" + p.role().code()
+                        + " " + p.name() + " left)", days(c.slaDays()), p.role().code() + " " + p.name() + " left on "
+                        + p.left().get()));
             }
         }
         return out;

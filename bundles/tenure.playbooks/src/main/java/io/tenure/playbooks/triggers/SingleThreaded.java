@@ -1,20 +1,57 @@
 package io.tenure.playbooks.triggers;
 
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 import io.tenure.api.engagement.Interaction;
-import io.tenure.api.health.AccountHistory;
-import io.tenure.api.playbook.PlaybookTrigger;
+import io.tenure.api.playbook.PlaybookContext;
 import io.tenure.api.playbook.Signal;
+import io.tenure.playbooks.Settings;
 
-/** Only one contact in meaningful conversation over the last 90 days (of an account that talks to us): build more threads. */
-@Component(service = PlaybookTrigger.class)
-public class SingleThreaded implements PlaybookTrigger {
+/** Every meaningful conversation of the last 90 days with one contact (of an account that talks to us): build more threads. */
+@Component(service = io.tenure.api.playbook.PlaybookTrigger.class, name = SingleThreaded.PID)
+@Designate(ocd = SingleThreaded.Config.class)
+public class SingleThreaded extends Trigger {
+    static final String PID = PID_PREFIX + "single_threaded";
+
+    @ObjectClassDefinition(name = "Playbook trigger: single-threaded")
+    public @interface Config {
+        @AttributeDefinition(name = "Look back (days)", min = "7", max = "180")
+        int lookbackDays() default 90;
+
+        @AttributeDefinition(name = "Fewest conversations", description = "Accounts with fewer meaningful conversations are not judged.", min = "1", max = "50")
+        int minConversations() default 2;
+
+        @AttributeDefinition(name = "SLA (days)", min = "1", max = "90")
+        int slaDays() default 30;
+    }
+
+    private volatile Config config;
+
+    public SingleThreaded() {
+    }
+
+    public SingleThreaded(Config config) {
+        configure(config);
+    }
+
+    @Activate
+    @Modified
+    void configure(Config c) {
+        Settings.range(PID, "lookbackDays", c.lookbackDays(), 7, 180);
+        Settings.range(PID, "minConversations", c.minConversations(), 1, 50);
+        Settings.range(PID, "slaDays", c.slaDays(), 1, 90);
+        config = c;
+    }
+
     @Override
     public String name() {
         return "single_threaded";
@@ -26,21 +63,26 @@ public class SingleThreaded implements PlaybookTrigger {
     }
 
     @Override
-    public List<Signal> evaluate(AccountHistory h) {
+    public String description() {
+        return "one engaged contact over " + config.lookbackDays() + " days: build more threads within " + config.slaDays() + " days";
+    }
+
+    @Override
+    public List<Signal> evaluate(PlaybookContext context) {
+        Config c = config;
         Set<String> contacts = new HashSet<>();
         int meaningful = 0;
-        for (Interaction i : h.interactions()) {
-            if (i.meaningful() && i.date().isBefore(h.asOf()) && !i.date().isBefore(h.asOf().minusDays(90))) {
+        for (Interaction i : context.history().interactions()) {
+            if (i.meaningful() && context.history().inLast(i.date(), c.lookbackDays())) {
                 meaningful++;
                 i.contactId().ifPresent(contacts::add);
             }
         }
-        if (meaningful < 2 || contacts.size() != 1) {
+        if (meaningful < c.minConversations() || contacts.size() != 1 || churned(context)) {
             return List.of();
         }
-        // one episode per quarter
-        String quarter = h.asOf().getYear() + "-Q" + ((h.asOf().getMonthValue() - 1) / 3 + 1);
-        return List.of(new Signal(quarter, "Build more threads: meet a second and third stakeholder", Duration.ofDays(30),
-                meaningful + " meaningful conversations in 90 days, all with contact " + contacts.iterator().next()));
+        return List.of(new Signal(quarter(context.asOf()), "Build more threads: meet a second and third stakeholder",
+                days(c.slaDays()), meaningful + " meaningful conversations in " + c.lookbackDays() + " days, all with contact "
+                        + contacts.iterator().next()));
     }
 }
