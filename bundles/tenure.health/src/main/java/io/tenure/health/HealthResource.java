@@ -2,7 +2,6 @@ package io.tenure.health;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -49,7 +48,7 @@ public class HealthResource implements ApiResource {
     public ApiResponse handle(ApiRequest request) throws ApiException {
         request.require(Role.VIEWER);
         List<String> path = request.path();
-        LocalDate asOf = date(request, "asOf").orElse(engine.today());
+        LocalDate asOf = request.date("asOf").orElse(engine.today());
         if (path.equals(List.of("recompute")) && request.method().equals("POST")) {
             request.require(Role.ADMIN);
             try {
@@ -69,8 +68,8 @@ public class HealthResource implements ApiResource {
             return ApiResponse.ok(accountHealth(h));
         }
         if (path.equals(List.of("backtest"))) {
-            LocalDate to = date(request, "to").orElse(asOf);
-            LocalDate from = date(request, "from").orElse(to.minusYears(1));
+            LocalDate to = request.date("to").orElse(asOf);
+            LocalDate from = request.date("from").orElse(to.minusYears(1));
             int horizon = Integer.parseInt(request.query().getOrDefault("horizonDays", "90"));
             if (!from.isBefore(to) || horizon < 1 || horizon > 730) {
                 throw ApiException.badRequest("from must be before to, and horizonDays between 1 and 730");
@@ -186,17 +185,5 @@ public class HealthResource implements ApiResource {
                     io.tenure.api.money.Money.ofMinor(row[1], currency[0]).toDecimalString()));
         }
         return body;
-    }
-
-    private static Optional<LocalDate> date(ApiRequest request, String name) throws ApiException {
-        String text = request.query().get(name);
-        if (text == null || text.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(LocalDate.parse(text));
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(name + " '" + text + "' is not a date like 2026-01-31");
-        }
     }
 }

@@ -2,7 +2,6 @@ package io.tenure.journey;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -67,8 +66,8 @@ public class TimelineResource implements ApiResource {
         if (store.repository(Account.TYPE).get(List.of(id)).isEmpty()) {
             throw ApiException.notFound("account '" + id + "' does not exist");
         }
-        LocalDate from = date(request, "from", LocalDate.MIN);
-        LocalDate to = date(request, "to", LocalDate.MAX);
+        LocalDate from = request.date("from").orElse(LocalDate.MIN);
+        LocalDate to = request.date("to").orElse(LocalDate.MAX);
         List<Map<String, Object>> out = new ArrayList<>();
         for (Event e : timeline(id)) {
             if (!e.date().isBefore(from) && e.date().isBefore(to)) {
@@ -145,14 +144,5 @@ public class TimelineResource implements ApiResource {
         }
         events.sort(Comparator.comparing(Event::date).thenComparing(Event::kind));
         return events;
-    }
-
-    private static LocalDate date(ApiRequest request, String name, LocalDate otherwise) throws ApiException {
-        String text = request.query().get(name);
-        try {
-            return text == null || text.isBlank() ? otherwise : LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(name + " '" + text + "' is not a date like 2026-01-31");
-        }
     }
 }

@@ -8,16 +8,25 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import io.tenure.api.account.Account;
 import io.tenure.api.data.Codes;
 import io.tenure.api.data.Query;
+import io.tenure.api.forecast.BucketTotal;
+import io.tenure.api.forecast.Forecast;
+import io.tenure.api.forecast.ForecastBucket;
+import io.tenure.api.forecast.ForecastService;
+import io.tenure.api.forecast.ForecastTotals;
 import io.tenure.api.health.HealthScore;
 import io.tenure.api.health.HealthStatus;
 import io.tenure.api.metrics.Metric;
@@ -25,6 +34,7 @@ import io.tenure.api.metrics.MetricException;
 import io.tenure.api.metrics.MetricParameter;
 import io.tenure.api.metrics.MetricRequest;
 import io.tenure.api.metrics.MetricResult;
+import io.tenure.api.money.Money;
 import io.tenure.api.revenue.Subscription;
 import io.tenure.api.revenue.SubscriptionStatus;
 import io.tenure.api.task.Task;
@@ -38,8 +48,9 @@ public class BoardMetric extends BaseMetric {
             + "GRR and logo retention of each, with the prior quarter / prior TTM and the targets of the finance settings "
             + "(compared with TTM). Churn composition and expansion share of growth as in the retention metric. Renewals: "
             + "subscriptions renewing in the next quarter by the status of the account's latest health score, and the "
-            + "renewal forecast by confidence band (committed 95%, likely 80%, at risk 50%, critical 20%; bands from "
-            + "health) with the weighted forecast and committed and at-risk ARR apart. At risk: paying accounts whose latest health "
+            + "renewal forecast of the next quarter by confidence band, as the forecast module made it on the quarter's last "
+            + "day (bands from health and overrides, configured probabilities), with the weighted forecast and committed and "
+            + "at-risk ARR apart. At risk: paying accounts whose latest health "
             + "is red or yellow, their ARR, and how much of it has an open task (a plan) against it. Top risks: the two "
             + "largest at-risk ARRs renewing next quarter (otherwise the two largest at risk). Cohort chart: GRR by "
             + "acquisition quarter and age.";
@@ -47,13 +58,18 @@ public class BoardMetric extends BaseMetric {
     @Reference
     private MetricContext context;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ForecastService forecasts;
+
     public BoardMetric() {
         super("board", "Board slide", DEFINITION);
     }
 
-    public BoardMetric(MetricContext context) {
+    public BoardMetric(MetricContext context, ForecastService forecasts) {
         super("board", "Board slide", DEFINITION);
         this.context = context;
+        this.forecasts = forecasts;
     }
 
     @Override
@@ -125,7 +141,7 @@ public class BoardMetric extends BaseMetric {
         Map<String, Object> renewalRows = new LinkedHashMap<>();
         renewals.forEach((status, row) -> renewalRows.put(status, Map.of("subscriptions", row[0], "arr", RetentionMetric.money(row[1], cur))));
         v.put("renewalsNextQuarter", renewalRows);
-        v.put("renewalForecast", forecast(latest, end, nextEnd, cur));
+        v.put("renewalForecast", forecast(end, nextEnd, cur));
 
         List<Account> atRisk = new ArrayList<>();
         long riskArr = 0;
@@ -177,57 +193,42 @@ public class BoardMetric extends BaseMetric {
         return new MetricResult(name(), v, DEFINITION, inputs);
     }
 
-    /** The default confidence bands of DOMAIN.md §6, derived from health. */
-    enum Bucket {
-        COMMITTED(0.95), LIKELY(0.80), AT_RISK(0.50), CRITICAL(0.20);
-
-        final double probability;
-
-        Bucket(double probability) {
-            this.probability = probability;
+    /**
+     * Renewals of the next quarter by confidence band, weighted; committed and at risk apart, never only a total. The
+     * forecast module puts renewals in bands (health, overrides, configured probabilities): the board shows its answer
+     * as the quarter ended, and says so when the module is not running.
+     */
+    private Map<String, Object> forecast(LocalDate from, LocalDate to, String cur) {
+        ForecastService service = forecasts;
+        Map<String, Object> f = new LinkedHashMap<>();
+        if (service == null) {
+            f.put("available", false);
+            f.put("basis", "the forecast module (tenure.forecast) is not running");
+            return f;
         }
-
-        static Bucket of(HealthScore h) {
-            if (h == null || h.status() == HealthStatus.UNKNOWN || h.status() == HealthStatus.YELLOW) {
-                return AT_RISK;
-            }
-            return h.status() == HealthStatus.RED ? CRITICAL : h.score() >= 85 ? COMMITTED : LIKELY;
+        Forecast forecast = service.forecast(from, to, from.minusDays(1));
+        java.util.Currency currency = Money.currency(cur);
+        Map<String, Object> bands = new LinkedHashMap<>();
+        for (ForecastBucket b : ForecastBucket.values()) {
+            BucketTotal t = forecast.totalsIn(cur).map(totals -> totals.bucket(b)).orElse(new BucketTotal(b, 0,
+                    Money.zero(currency), forecast.probabilities().get(b), Money.zero(currency)));
+            bands.put(Codes.code(b), Map.of("renewals", t.renewals(), "arr", t.arr().toDecimalString(),
+                    "probability", BigDecimal.valueOf(t.probability(), 2), "weighted", t.weighted().toDecimalString()));
         }
+        Optional<ForecastTotals> totals = forecast.totalsIn(cur);
+        f.put("available", true);
+        f.put("bands", bands);
+        f.put("renewingArr", amount(totals.map(ForecastTotals::renewing), currency));
+        f.put("weightedForecast", amount(totals.map(ForecastTotals::weighted), currency));
+        f.put("committedArr", amount(totals.map(ForecastTotals::committed), currency));
+        f.put("atRiskArr", amount(totals.map(ForecastTotals::atRisk), currency));
+        f.put("basis", forecast.definition() + " As of " + forecast.asOf() + "; every renewal at /api/v1/forecast?from="
+                + from + "&to=" + to + "&asOf=" + forecast.asOf() + ".");
+        return f;
     }
 
-    /** Renewals of the next quarter by confidence band, weighted; committed and at risk apart, never only a total. */
-    private Map<String, Object> forecast(Map<String, HealthScore> latest, LocalDate from, LocalDate to, String cur) {
-        Map<Bucket, long[]> rows = new java.util.EnumMap<>(Bucket.class);
-        for (Bucket b : Bucket.values()) {
-            rows.put(b, new long[2]);
-        }
-        context.store().repository(Subscription.TYPE).forEach(Query.all(), s -> {
-            if (s.status() == SubscriptionStatus.ACTIVE && s.renewal().filter(d -> !d.isBefore(from) && d.isBefore(to)).isPresent()) {
-                long[] row = rows.get(Bucket.of(latest.get(s.accountId())));
-                row[0]++;
-                row[1] += s.arr().minorUnits();
-            }
-        });
-        Map<String, Object> bands = new LinkedHashMap<>();
-        BigDecimal weighted = BigDecimal.ZERO;
-        long renewing = 0;
-        for (Bucket b : Bucket.values()) {
-            long[] row = rows.get(b);
-            BigDecimal w = BigDecimal.valueOf(row[1], 2).multiply(BigDecimal.valueOf(b.probability));
-            weighted = weighted.add(w);
-            renewing += row[1];
-            bands.put(b.name().toLowerCase(java.util.Locale.ROOT), Map.of("renewals", row[0], "arr", RetentionMetric.money(row[1], cur),
-                    "probability", BigDecimal.valueOf(b.probability), "weighted", w.setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString()));
-        }
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("bands", bands);
-        f.put("renewingArr", RetentionMetric.money(renewing, cur));
-        f.put("weightedForecast", weighted.setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString());
-        f.put("committedArr", RetentionMetric.money(rows.get(Bucket.COMMITTED)[1], cur));
-        f.put("atRiskArr", RetentionMetric.money(rows.get(Bucket.AT_RISK)[1] + rows.get(Bucket.CRITICAL)[1], cur));
-        f.put("basis", "bands from the latest health score: 85+ committed, other green likely, yellow or unscored at risk, "
-                + "red critical (the forecast module's buckets, with overrides and calibration, replace these)");
-        return f;
+    private static String amount(Optional<Money> money, java.util.Currency currency) {
+        return money.orElse(Money.zero(currency)).toDecimalString();
     }
 
     private static String statusOf(HealthScore h) {

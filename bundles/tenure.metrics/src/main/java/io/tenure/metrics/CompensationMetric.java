@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -46,7 +47,9 @@ public class CompensationMetric extends BaseMetric {
 
     @Override
     public List<MetricParameter> parameters() {
-        return PERIOD;
+        List<MetricParameter> p = new ArrayList<>(PERIOD);
+        p.add(new MetricParameter("csm", "only this CSM (id)", false));
+        return p;
     }
 
     @Override
@@ -59,7 +62,11 @@ public class CompensationMetric extends BaseMetric {
         BigDecimal years = years(from, to);
         Map<String, HealthScore> latest = context.latestHealth(to);
         List<Csm> csms = new ArrayList<>();
-        context.store().repository(Csm.TYPE).forEach(Query.all(), csms::add);
+        Optional<String> only = request.text("csm");
+        context.store().repository(Csm.TYPE).forEach(only.map(id -> Query.all().where("csm_id", id)).orElse(Query.all()), csms::add);
+        if (only.isPresent() && csms.isEmpty()) {
+            throw MetricException.parameter("no CSM " + only.get());
+        }
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Csm csm : csms) {
             RetentionCalculator.Retention r = RetentionCalculator.compute(ledger, from, to,

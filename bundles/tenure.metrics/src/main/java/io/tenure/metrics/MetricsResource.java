@@ -3,7 +3,6 @@ package io.tenure.metrics;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,9 +28,10 @@ import io.tenure.api.security.Role;
 /**
  * {@code /api/v1/metrics}: every registered {@link Metric} (Tenure's and partners'), listed with its definition and
  * parameters, and computed at {@code /api/v1/metrics/<name>?...[&asOf=YYYY-MM-DD]}. {@code /api/v1/calculators/cltv}
- * is the CLTV calculator. Viewer role.
+ * is the CLTV calculator; {@code /api/v1/csms/{id}/compensation?from=..&to=..} is one CSM's payout. Viewer role.
  */
-@Component(service = ApiResource.class, property = { ApiResource.PATH + "=metrics", ApiResource.PATH + "=calculators" })
+@Component(service = ApiResource.class, property = { ApiResource.PATH + "=metrics", ApiResource.PATH + "=calculators",
+        ApiResource.PATH + "=csms/*/compensation" })
 public class MetricsResource implements ApiResource {
     private final Map<String, Metric> metrics = new ConcurrentSkipListMap<>();
     private final Clock clock;
@@ -66,6 +66,11 @@ public class MetricsResource implements ApiResource {
             }
             throw ApiException.notFound("calculators: cltv");
         }
+        if (request.resource().equals("csms/*/compensation")) {
+            Map<String, String> params = new LinkedHashMap<>(request.query());
+            params.put("csm", request.path().get(0));
+            return compute("compensation", params, request);
+        }
         if (request.path().isEmpty()) {
             List<Map<String, Object>> list = new ArrayList<>();
             for (Metric m : metrics.values()) {
@@ -78,16 +83,15 @@ public class MetricsResource implements ApiResource {
             }
             return ApiResponse.ok(list);
         }
-        Metric metric = Optional.ofNullable(metrics.get(request.path().get(0))).orElseThrow(() -> ApiException.notFound(
-                "no metric '" + request.path().get(0) + "'; metrics are " + String.join(", ", metrics.keySet())));
-        LocalDate asOf;
+        return compute(request.path().get(0), request.query(), request);
+    }
+
+    private ApiResponse compute(String name, Map<String, String> params, ApiRequest request) throws ApiException {
+        Metric metric = Optional.ofNullable(metrics.get(name)).orElseThrow(() -> ApiException.notFound(
+                "no metric '" + name + "'; metrics are " + String.join(", ", metrics.keySet())));
+        LocalDate asOf = request.date("asOf").orElse(LocalDate.now(clock));
         try {
-            asOf = Optional.ofNullable(request.query().get("asOf")).map(LocalDate::parse).orElse(LocalDate.now(clock));
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("asOf '" + request.query().get("asOf") + "' is not a date like 2026-01-31");
-        }
-        try {
-            return ApiResponse.ok(metric.compute(new MetricRequest(request.query(), asOf)).body());
+            return ApiResponse.ok(metric.compute(new MetricRequest(params, asOf)).body());
         } catch (MetricException e) {
             throw e.badParameter() ? ApiException.badRequest(e.getMessage())
                     : new ApiException(422, "unanswerable", e.getMessage(), List.of());

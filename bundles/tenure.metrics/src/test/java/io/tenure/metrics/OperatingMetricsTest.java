@@ -1,6 +1,7 @@
 package io.tenure.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.ByteArrayInputStream;
@@ -87,7 +88,9 @@ class OperatingMetricsTest {
             assertEquals(new BigDecimal("11.6667"), unit.get("crcToCac"), "350,000 / 3 customers / 10,000 CAC");
             assertEquals("healthy", unit.get("ltvToCacHealth"));
 
-            Map<String, Object> board = new BoardMetric(context).compute(new MetricRequest(Map.of("period",
+            io.tenure.api.forecast.ForecastService forecasts = io.tenure.forecast.RenewalForecaster.withDefaults(store,
+                    java.time.Clock.fixed(AS_OF.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), java.time.ZoneOffset.UTC));
+            Map<String, Object> board = new BoardMetric(context, forecasts).compute(new MetricRequest(Map.of("period",
                     "2025-Q4"), AS_OF)).values();
             @SuppressWarnings("unchecked")
             Map<String, Map<String, Object>> headline = (Map<String, Map<String, Object>>) board.get("headline");
@@ -102,6 +105,14 @@ class OperatingMetricsTest {
             assertEquals("900000.00", forecast.get("atRiskArr"));
             assertEquals("0.00", forecast.get("committedArr"));
             @SuppressWarnings("unchecked")
+            Map<String, Map<String, Object>> bands = (Map<String, Map<String, Object>>) forecast.get("bands");
+            assertEquals(Map.of("renewals", 1L, "arr", "1300000.00", "probability", new BigDecimal("0.80"), "weighted",
+                    "1040000.00"), bands.get("likely"), "the forecast module's bands");
+            Map<String, Object> withoutForecast = new BoardMetric(context, null).compute(new MetricRequest(Map.of("period",
+                    "2025-Q4"), AS_OF)).values();
+            assertEquals(Map.of("available", false, "basis", "the forecast module (tenure.forecast) is not running"),
+                    withoutForecast.get("renewalForecast"), "without the forecast module the board says so");
+            @SuppressWarnings("unchecked")
             Map<String, Object> risk = (Map<String, Object>) board.get("atRisk");
             assertEquals(1, risk.get("accounts"), "e2 was yellow at the quarter's end; its later green does not count");
             assertEquals("900000.00", risk.get("arrWithoutPlan"));
@@ -109,7 +120,7 @@ class OperatingMetricsTest {
             List<Map<String, Object>> top = (List<Map<String, Object>>) board.get("topRisks");
             assertEquals("e2", top.get(0).get("account_id"));
             assertEquals(io.tenure.api.metrics.MetricException.class, org.junit.jupiter.api.Assertions.assertThrows(
-                    io.tenure.api.metrics.MetricException.class, () -> new BoardMetric(context)
+                    io.tenure.api.metrics.MetricException.class, () -> new BoardMetric(context, forecasts)
                             .compute(new MetricRequest(Map.of("period", "2025-Q5"), AS_OF))).getClass());
 
             Map<String, Object> coverage = new CoverageMetric(context).compute(new MetricRequest(Map.of(), AS_OF)).values();
@@ -140,6 +151,16 @@ class OperatingMetricsTest {
             @SuppressWarnings("unchecked")
             Map<String, Object> benAtt = (Map<String, Object>) pay.get(1).get("attainment");
             assertNull(benAtt.get("health"), "no health scores: left out");
+
+            Map<String, String> onlyAna = new java.util.HashMap<>(YEAR);
+            onlyAna.put("csm", "ana");
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> one = (List<Map<String, Object>>) new CompensationMetric(context)
+                    .compute(new MetricRequest(onlyAna, AS_OF)).values().get("csms");
+            assertEquals(List.of(anaPay), one, "one CSM's payout is the same as in the team's");
+            onlyAna.put("csm", "nobody");
+            assertThrows(io.tenure.api.metrics.MetricException.class,
+                    () -> new CompensationMetric(context).compute(new MetricRequest(onlyAna, AS_OF)));
         }
     }
 

@@ -91,6 +91,7 @@ public class PlaybookEngine {
     }
 
     private final List<PlaybookTrigger> triggers = new CopyOnWriteArrayList<>();
+    private final Map<PlaybookTrigger, String> settingsPids = new ConcurrentHashMap<>();
     private final Clock clock;
 
     @Reference
@@ -115,12 +116,22 @@ public class PlaybookEngine {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void addTrigger(PlaybookTrigger trigger) {
+    void addTrigger(PlaybookTrigger trigger, Map<String, Object> properties) {
+        Object name = properties.get("component.name");
+        if (name instanceof String pid) {
+            settingsPids.put(trigger, pid);
+        }
         triggers.add(trigger);
     }
 
     void removeTrigger(PlaybookTrigger trigger) {
         triggers.remove(trigger);
+        settingsPids.remove(trigger);
+    }
+
+    /** The configuration PID a trigger's settings live under (its component name), if it was registered by DS. */
+    public Optional<String> settingsPid(PlaybookTrigger trigger) {
+        return Optional.ofNullable(settingsPids.get(trigger));
     }
 
     @Activate

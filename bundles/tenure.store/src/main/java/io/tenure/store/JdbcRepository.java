@@ -212,6 +212,23 @@ final class JdbcRepository<T> implements Repository<T> {
         }
     }
 
+    private void bound(Map<String, String> bounds, String comparison, List<String> conditions, List<Object[]> params) {
+        for (Map.Entry<String, String> e : bounds.entrySet()) {
+            Field<T> f = field(e.getKey(), "bound");
+            if (f.type() == FieldType.TAGS || f.type() == FieldType.BOOLEAN) {
+                throw new IllegalArgumentException("cannot bound " + table.type().name() + " by " + f.name());
+            }
+            Object value;
+            try {
+                value = FieldCodec.parse(f, e.getValue(), f.type() == FieldType.MONEY ? "USD" : null);
+            } catch (IllegalArgumentException ex) {
+                throw new IllegalArgumentException("bound " + f.name() + ": " + ex.getMessage());
+            }
+            conditions.add(quote(EntityTable.column(f)) + comparison);
+            params.add(new Object[] { f.type(), value });
+        }
+    }
+
     private Where where(Query query) {
         List<String> conditions = new ArrayList<>();
         List<Object[]> params = new ArrayList<>();
@@ -241,20 +258,8 @@ final class JdbcRepository<T> implements Repository<T> {
             conditions.add(quote(f.name()) + " = ?");
             params.add(new Object[] { f.type(), value });
         }
-        for (Map.Entry<String, String> e : query.atLeast().entrySet()) {
-            Field<T> f = field(e.getKey(), "bound");
-            if (f.type() == FieldType.TAGS || f.type() == FieldType.BOOLEAN) {
-                throw new IllegalArgumentException("cannot bound " + table.type().name() + " by " + f.name());
-            }
-            Object value;
-            try {
-                value = FieldCodec.parse(f, e.getValue(), f.type() == FieldType.MONEY ? "USD" : null);
-            } catch (IllegalArgumentException ex) {
-                throw new IllegalArgumentException("bound " + f.name() + ": " + ex.getMessage());
-            }
-            conditions.add(quote(EntityTable.column(f)) + " >= ?");
-            params.add(new Object[] { f.type(), value });
-        }
+        bound(query.atLeast(), " >= ?", conditions, params);
+        bound(query.before(), " < ?", conditions, params);
         Where where = new Where(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions));
         where.params.addAll(params);
         return where;

@@ -12,26 +12,34 @@ import java.util.Optional;
  *
  * @param filters field name to the value it must equal
  * @param atLeast field name to the lowest value it may have (dates, numbers, text), e.g. only the last year's usage
+ * @param before field name to the value it must stay below, e.g. tasks due before tomorrow
  * @param sort the field to sort by; the key otherwise
  * @param descending sort order
  * @param offset rows to skip
  * @param limit most rows to return (1 to {@link #MAX_LIMIT})
  */
-public record Query(Map<String, String> filters, Map<String, String> atLeast, Optional<String> sort, boolean descending,
-        long offset, int limit) {
+public record Query(Map<String, String> filters, Map<String, String> atLeast, Map<String, String> before,
+        Optional<String> sort, boolean descending, long offset, int limit) {
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 1000;
     /** The accounts filter on the status of the latest health score. */
     public static final String HEALTH = "health";
 
-    /** A query without lower bounds. */
+    /** A query without bounds. */
     public Query(Map<String, String> filters, Optional<String> sort, boolean descending, long offset, int limit) {
-        this(filters, Map.of(), sort, descending, offset, limit);
+        this(filters, Map.of(), Map.of(), sort, descending, offset, limit);
+    }
+
+    /** A query without upper bounds. */
+    public Query(Map<String, String> filters, Map<String, String> atLeast, Optional<String> sort, boolean descending,
+            long offset, int limit) {
+        this(filters, atLeast, Map.of(), sort, descending, offset, limit);
     }
 
     public Query {
         filters = Map.copyOf(filters);
         atLeast = Map.copyOf(atLeast);
+        before = Map.copyOf(before);
         Objects.requireNonNull(sort, "sort");
         if (offset < 0) {
             throw new IllegalArgumentException("offset " + offset + " is negative");
@@ -48,21 +56,28 @@ public record Query(Map<String, String> filters, Map<String, String> atLeast, Op
     public Query where(String field, String value) {
         Map<String, String> f = new LinkedHashMap<>(filters);
         f.put(field, value);
-        return new Query(f, atLeast, sort, descending, offset, limit);
+        return new Query(f, atLeast, before, sort, descending, offset, limit);
     }
 
     /** Only rows whose {@code field} is at least {@code value}. */
     public Query since(String field, String value) {
         Map<String, String> b = new LinkedHashMap<>(atLeast);
         b.put(field, value);
-        return new Query(filters, b, sort, descending, offset, limit);
+        return new Query(filters, b, before, sort, descending, offset, limit);
+    }
+
+    /** Only rows whose {@code field} is below {@code value}. */
+    public Query before(String field, String value) {
+        Map<String, String> b = new LinkedHashMap<>(before);
+        b.put(field, value);
+        return new Query(filters, atLeast, b, sort, descending, offset, limit);
     }
 
     public Query sortedBy(String field, boolean desc) {
-        return new Query(filters, atLeast, Optional.of(field), desc, offset, limit);
+        return new Query(filters, atLeast, before, Optional.of(field), desc, offset, limit);
     }
 
     public Query page(long newOffset, int newLimit) {
-        return new Query(filters, atLeast, sort, descending, newOffset, newLimit);
+        return new Query(filters, atLeast, before, sort, descending, newOffset, newLimit);
     }
 }

@@ -28,6 +28,23 @@ public interface ApiRequest {
 
     Optional<String> header(String name);
 
+    /**
+     * The query parameter {@code name} as a date, empty when it is absent or blank.
+     *
+     * @throws ApiException 400 naming the parameter when it is not a date like 2026-01-31
+     */
+    default Optional<java.time.LocalDate> date(String name) throws ApiException {
+        String text = query().get(name);
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(java.time.LocalDate.parse(text.trim()));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.badRequest(name + " '" + text + "' is not a date like 2026-01-31");
+        }
+    }
+
     AuthenticatedUser user();
 
     /** @throws ApiException 403 when the caller's role does not include {@code role} */

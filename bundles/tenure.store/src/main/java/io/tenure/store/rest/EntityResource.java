@@ -196,9 +196,14 @@ public class EntityResource implements ApiResource {
         filters.keySet().removeAll(PAGING);
         filters.remove("format");
         Map<String, String> atLeast = new LinkedHashMap<>();
+        Map<String, String> before = new LinkedHashMap<>();
         filters.entrySet().removeIf(e -> {
             if (e.getKey().startsWith("since.")) {
                 atLeast.put(e.getKey().substring("since.".length()), e.getValue());
+                return true;
+            }
+            if (e.getKey().startsWith("before.")) {
+                before.put(e.getKey().substring("before.".length()), e.getValue());
                 return true;
             }
             return false;
@@ -206,7 +211,7 @@ public class EntityResource implements ApiResource {
         try {
             String sort = params.get("sort");
             boolean desc = sort != null && sort.startsWith("-");
-            return new Query(filters, atLeast, Optional.ofNullable(sort).map(s -> desc ? s.substring(1) : s), desc,
+            return new Query(filters, atLeast, before, Optional.ofNullable(sort).map(s -> desc ? s.substring(1) : s), desc,
                     Long.parseLong(params.getOrDefault("offset", "0")),
                     Integer.parseInt(params.getOrDefault("limit", String.valueOf(Query.DEFAULT_LIMIT))));
         } catch (NumberFormatException e) {
