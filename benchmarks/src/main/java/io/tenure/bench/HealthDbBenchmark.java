@@ -47,35 +47,9 @@ public final class HealthDbBenchmark {
 
     public static void main(String[] args) throws Exception {
         int accounts = Integer.getInteger("bench.accounts", 20_000);
-        String pgUrl = Optional.ofNullable(System.getenv("TENURE_TEST_JDBC_URL")).orElse("jdbc:postgresql://127.0.0.1:5432/test");
-        String pgUser = Optional.ofNullable(System.getenv("TENURE_TEST_JDBC_USER")).orElse(System.getProperty("user.name"));
-        // -Dbench.schema=NAME keeps the loaded base in that schema and reuses it on the next run (skipping the load)
-        Optional<String> kept = Optional.ofNullable(System.getProperty("bench.schema")).filter(n -> !n.isBlank());
-        String schema = kept.orElse("health_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10));
-        boolean load;
-        try (Connection c = DriverManager.getConnection(pgUrl, pgUser, ""); Statement s = c.createStatement()) {
-            load = !s.executeQuery("SELECT 1 FROM information_schema.schemata WHERE schema_name = '" + schema + "'").next();
-            if (load) {
-                s.execute("CREATE SCHEMA " + schema);
-            }
-        }
-        LocalDate asOf = LocalDate.of(2026, 11, 1);
-        try (JdbcDataStore store = new JdbcDataStore(Database.open(Optional.of(pgUrl + "?currentSchema=" + schema), Optional.of(pgUser),
-                Optional.empty(), Path.of("."), 4))) {
-            if (load) {
-                long t0 = System.nanoTime();
-                long records = DemoLoader.load(store, new DemoGenerator(DemoGenerator.DEFAULT_SEED, accounts, asOf), n -> { });
-                System.out.printf("Health through PostgreSQL: %,d demo accounts, %,d records loaded in %.0f s%n", accounts,
-                        records, (System.nanoTime() - t0) / 1e9);
-            } else {
-                System.out.printf("Health through PostgreSQL: reusing the %,d accounts of schema %s%n",
-                        store.repository(io.tenure.api.account.Account.TYPE).count(Query.all()), schema);
-            }
-            // settle the freshly loaded tables as autovacuum would, so it does not compete with the timed runs
-            try (Connection c = DriverManager.getConnection(pgUrl + "?currentSchema=" + schema, pgUser, "");
-                    Statement s = c.createStatement()) {
-                s.execute("VACUUM ANALYZE");
-            }
+        LocalDate asOf = DemoBase.AS_OF;
+        try (DemoBase base = DemoBase.open("Health", accounts)) {
+            JdbcDataStore store = base.store;
             List<HealthMeasure> measures = List.of(new SeatUtilisation(), new UsageTrend(), new FeatureBreadth(), new Nps(),
                     new SupportLoad(), new Tone(), new Threads(), new Champion(), new ContactRecency(), new SponsorChange());
             HealthConfig config = (HealthConfig) Proxy.newProxyInstance(HealthConfig.class.getClassLoader(),
@@ -95,16 +69,10 @@ public final class HealthDbBenchmark {
             runs.sort(java.util.Comparator.comparingLong(HealthEngine.FullRun::totalMillis));
             double median = runs.get(1).totalMillis() / 1000.0;
             double per100k = median * 100_000 / accounts;
-            double copyOut = copyOut(pgUrl + "?currentSchema=" + schema, pgUser, asOf);
+            double copyOut = copyOut(base.schemaUrl(), base.user, asOf);
             System.out.printf("  baseline: PostgreSQL COPY of the same rows out to the client (nothing parsed): %.2f s%n", copyOut);
             System.out.printf("  full recompute, median of 3: %.2f s for %,d accounts (%.1f x the COPY baseline); per 100K accounts %.1f s"
                     + "   target < 10 s: %s%n", median, accounts, median / copyOut, per100k, per100k < 10 ? "MET" : "NOT MET");
-        } finally {
-            if (kept.isEmpty()) {
-                try (Connection c = DriverManager.getConnection(pgUrl, pgUser, ""); Statement s = c.createStatement()) {
-                    s.execute("DROP SCHEMA " + schema + " CASCADE");
-                }
-            }
         }
     }
 

@@ -143,18 +143,47 @@ public class PlaybookEngine {
             t.setDaemon(true);
             return t;
         });
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                Optional<AutoCloseable> lock = store.tryLock("tenure-playbooks");
-                if (lock.isPresent()) {
-                    try (AutoCloseable held = lock.get()) {
-                        run();
-                    }
-                }
-            } catch (Exception e) {
-                LOG.warn("Playbook run failed: {}", e.getMessage());
+        scheduler.scheduleWithFixedDelay(this::runIfDue, CHECK_SECONDS, CHECK_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** How often the scheduler looks for new data. */
+    static final long CHECK_SECONDS = 30;
+    /** What the triggers read; a change to any of them is new data (tasks and post-mortems are the engine's own output). */
+    private static final List<io.tenure.api.data.EntityType<?>> INPUTS = List.of(Account.TYPE,
+            io.tenure.api.revenue.Subscription.TYPE, io.tenure.api.revenue.ArrMovement.TYPE,
+            io.tenure.api.engagement.UsageRollup.TYPE, io.tenure.api.engagement.SurveyResponse.TYPE,
+            io.tenure.api.engagement.SupportTicket.TYPE, io.tenure.api.engagement.Interaction.TYPE,
+            io.tenure.api.account.Contact.TYPE, io.tenure.api.journey.Milestone.TYPE, io.tenure.api.account.StageChange.TYPE,
+            io.tenure.api.health.HealthScore.TYPE);
+    private volatile String lastInputs = "";
+    private volatile Instant lastRun = Instant.EPOCH;
+
+    /**
+     * The scheduled check: runs the triggers when their inputs changed since the last run (new data) or the run
+     * interval passed (time-based signals such as overdue tasks and approaching renewals), once per cluster.
+     */
+    boolean runIfDue() {
+        try {
+            String inputs = INPUTS.stream().map(t -> t.name() + ":" + store.version(t)).reduce("", String::concat);
+            Instant now = clock.instant();
+            boolean due = now.isAfter(lastRun.plus(Duration.ofMinutes(config.runMinutes())));
+            if (inputs.equals(lastInputs) && !due) {
+                return false;
             }
-        }, 2, Math.max(1, changed.runMinutes()), TimeUnit.MINUTES);
+            Optional<AutoCloseable> lock = store.tryLock("tenure-playbooks");
+            if (lock.isEmpty()) {
+                return false; // another node is at it
+            }
+            try (AutoCloseable held = lock.get()) {
+                run();
+                lastInputs = inputs;
+                lastRun = now;
+                return true;
+            }
+        } catch (Exception e) {
+            LOG.warn("Playbook run failed: {}", e.getMessage());
+            return false;
+        }
     }
 
     @Modified
@@ -207,8 +236,16 @@ public class PlaybookEngine {
         Instant now = clock.instant();
         LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
         List<PlaybookTrigger> active = triggers.stream().filter(t -> enabled(t.name())).toList();
+        // the rest of what the triggers see is read beside the histories
+        java.util.concurrent.CompletableFuture<Contexts> reading = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> Contexts.read(store, today));
         Map<String, AccountHistory> all = histories.all(today, today);
-        Contexts contexts = Contexts.read(store, today);
+        Contexts contexts;
+        try {
+            contexts = reading.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
         List<ChurnRecord> drafts = Postmortems.drafts(contexts.movements(), contexts.churnRecordIds());
         if (!drafts.isEmpty()) {
             store.saveAll(ChurnRecord.TYPE, drafts);

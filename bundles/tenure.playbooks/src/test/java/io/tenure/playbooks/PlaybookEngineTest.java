@@ -70,6 +70,14 @@ class PlaybookEngineTest {
             assertEquals(1, overdue.escalated().size(), "the 48-hour conversation is overdue after 3 days: " + overdue.escalated());
             assertEquals("cs-leadership", overdue.escalated().get(0).owner());
             assertEquals(0, later.run().escalated().size(), "escalated once");
+
+            assertTrue(later.runIfDue(), "the first scheduled check runs");
+            assertTrue(!later.runIfDue(), "nothing new and the hour has not passed");
+            store.importData(List.of(input(SurveyResponse.TYPE, "account_id,response_id,date,score\ncalm,r3,2026-06-03,2\n")),
+                    n -> { });
+            assertTrue(later.runIfDue(), "new data");
+            assertTrue(store.repository(Task.TYPE).list(io.tenure.api.data.Query.all().where("account_id", "calm")).items().stream()
+                    .anyMatch(t -> t.playbook().equals("detractor_recovery")), "the new detractor got its task");
         }
     }
 
