@@ -21,6 +21,10 @@ public class Finance {
     @Activate
     @Modified
     void configure(FinanceConfig changed) {
+        if (changed.lowTouchArr() < 0 || changed.highTouchArr() < changed.lowTouchArr()) {
+            throw new IllegalArgumentException(FinanceConfig.PID + " lowTouchArr " + changed.lowTouchArr() + " and highTouchArr "
+                    + changed.highTouchArr() + ": low touch must start at or below high touch, neither negative");
+        }
         this.config = changed;
     }
 

@@ -59,4 +59,10 @@ public @interface FinanceConfig {
 
     @AttributeDefinition(name = "Payout cap", description = "Highest attainment paid per component (1.5 = 150%).", min = "1", max = "5")
     double payoutCap() default 1.5;
+
+    @AttributeDefinition(name = "High touch from (ARR)", description = "Accounts with at least this ARR are high-touch (default $100K).", min = "0")
+    double highTouchArr() default 100_000;
+
+    @AttributeDefinition(name = "Low touch from (ARR)", description = "Accounts with at least this ARR (and below high touch) are low-touch; below it, tech-touch (default $25K).", min = "0")
+    double lowTouchArr() default 25_000;
 }

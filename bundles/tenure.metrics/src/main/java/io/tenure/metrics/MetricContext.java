@@ -36,14 +36,19 @@ public class MetricContext {
         return finance.config();
     }
 
-    /** Each account's latest health score dated before {@code day}. */
+    /** How old the latest score may be to count as an account's current health. */
+    static final int HEALTH_FRESH_DAYS = 92;
+
+    /**
+     * Each account's latest health score dated before {@code day} and not older than {@value #HEALTH_FRESH_DAYS} days
+     * (scores are recomputed daily, imported ones at least quarterly; an account not scored for a quarter has no
+     * current health).
+     */
     java.util.Map<String, io.tenure.api.health.HealthScore> latestHealth(java.time.LocalDate day) {
         java.util.Map<String, io.tenure.api.health.HealthScore> latest = new java.util.HashMap<>();
-        store.repository(io.tenure.api.health.HealthScore.TYPE).forEach(io.tenure.api.data.Query.all(), h -> {
-            if (h.date().isBefore(day)) {
-                latest.merge(h.accountId(), h, (x, y) -> x.date().isAfter(y.date()) ? x : y);
-            }
-        });
+        store.repository(io.tenure.api.health.HealthScore.TYPE).scan(io.tenure.api.data.Query.all()
+                .since("date", day.minusDays(HEALTH_FRESH_DAYS).toString()).before("date", day.toString()),
+                h -> latest.merge(h.accountId(), h, (x, y) -> x.date().isAfter(y.date()) ? x : y));
         return latest;
     }
 
