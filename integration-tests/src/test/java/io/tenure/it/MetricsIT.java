@@ -57,6 +57,7 @@ class MetricsIT {
                 assertTrue(distribution.getAsJsonObject(status).has("arr"), distribution.toString());
             }
             assertEquals(300, scored, "every account has a status");
+            forecastAnswersOnTheDemoBase(tenure, today);
             JsonObject run = JsonParser.parseString(tenure.post("/api/v1/playbooks/run", TenureProcess.admin(), null, new byte[0])
                     .body()).getAsJsonObject();
             assertTrue(run.get("created").getAsInt() > 0, "the demo base raises playbook tasks: " + run);
@@ -79,6 +80,78 @@ class MetricsIT {
                     .body()).getAsJsonObject();
             assertTrue(handoffs.get("incomplete").getAsInt() > 0, "the demo has incomplete sales-to-CS handoffs");
         }
+    }
+
+    /** The renewal forecast, an override of a red account's renewal (refused without a reason) and the calibration. */
+    private static void forecastAnswersOnTheDemoBase(TenureProcess tenure, java.time.LocalDate today) {
+        assertEquals(200, tenure.post("/api/v1/health/recompute", TenureProcess.admin(), null, new byte[0]).statusCode(),
+                "today's scores stored, which the forecast's buckets follow");
+        String quarter = today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1);
+        HttpResponse<String> response = tenure.get("/api/v1/forecast?period=" + quarter, TenureProcess.admin());
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject f = JsonParser.parseString(response.body()).getAsJsonObject();
+        assertEquals(java.util.Set.of("committed", "likely", "at_risk", "critical"), f.getAsJsonObject("buckets").keySet());
+        for (String field : java.util.List.of("renewingArr", "weightedForecast", "committedArr", "atRiskArr", "renewals",
+                "definition")) {
+            assertTrue(f.has(field), field + " in " + f);
+        }
+        assertTrue(f.getAsJsonArray("renewals").size() > 0, "demo accounts renew this quarter: " + f);
+        assertTrue(f.get("weightedForecast").getAsBigDecimal().compareTo(f.get("renewingArr").getAsBigDecimal()) < 0,
+                f.toString());
+
+        String year = "from=" + today + "&to=" + today.plusYears(1);
+        JsonObject first = JsonParser.parseString(tenure.get("/api/v1/forecast?" + year, TenureProcess.admin()).body())
+                .getAsJsonObject().getAsJsonArray("renewals").get(0).getAsJsonObject();
+        String account = first.get("account_id").getAsString();
+        HttpResponse<String> turnedRed = tenure.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(tenure.url(
+                "/api/v1/health_scores/" + account + "/" + today))).header("Authorization", TenureProcess.admin())
+                .header("Content-Type", "application/json").PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"account_id\":\"" + account + "\",\"date\":\"" + today + "\",\"score\":20,\"status\":\"red\"}"))
+                .build());
+        assertEquals(200, turnedRed.statusCode(), turnedRed.body());
+        JsonObject ahead = JsonParser.parseString(tenure.get("/api/v1/forecast?" + year, TenureProcess.admin()).body())
+                .getAsJsonObject();
+        JsonObject red = renewal(ahead, first);
+        assertEquals("critical", red.get("bucket").getAsString(), red.toString());
+        String call = "{\"account_id\":\"" + account + "\",\"subscription_id\":\""
+                + red.get("subscription_id").getAsString() + "\",\"renewal_date\":\"" + red.get("renewal_date").getAsString()
+                + "\",\"bucket\":\"committed\"";
+        HttpResponse<String> refused = tenure.post("/api/v1/forecast/overrides", TenureProcess.admin(), "application/json",
+                (call + "}").getBytes(StandardCharsets.UTF_8));
+        assertEquals(422, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("a red account cannot be committed without a recorded reason"), refused.body());
+        HttpResponse<String> accepted = tenure.post("/api/v1/forecast/overrides", TenureProcess.admin(), "application/json",
+                (call + ",\"reason\":\"Signed the renewal order form\"}").getBytes(StandardCharsets.UTF_8));
+        assertEquals(201, accepted.statusCode(), accepted.body());
+        JsonObject after = JsonParser.parseString(tenure.get("/api/v1/forecast?" + year, TenureProcess.admin()).body())
+                .getAsJsonObject();
+        JsonObject moved = renewal(after, red);
+        assertEquals("committed", moved.get("bucket").getAsString());
+        assertEquals("critical", moved.get("derivedBucket").getAsString());
+        assertEquals("Signed the renewal order form", moved.getAsJsonObject("override").get("reason").getAsString());
+        assertTrue(after.get("committedArr").getAsBigDecimal().compareTo(ahead.get("committedArr").getAsBigDecimal()) > 0);
+        assertEquals(400, tenure.get("/api/v1/forecast?period=2026-Q5", TenureProcess.admin()).statusCode());
+
+        HttpResponse<String> calibration = tenure.get("/api/v1/forecast/calibration", TenureProcess.admin());
+        assertEquals(200, calibration.statusCode(), calibration.body());
+        JsonObject c = JsonParser.parseString(calibration.body()).getAsJsonObject();
+        assertEquals(4, c.getAsJsonArray("periods").size(), c.toString());
+        assertTrue(c.getAsJsonArray("periods").get(3).getAsJsonObject().get("renewals").getAsInt() > 0,
+                "the demo base has renewals in the last closed quarter: " + c);
+        assertEquals(java.util.Set.of("committed", "likely", "at_risk", "critical"),
+                c.getAsJsonObject("suggestedProbabilities").keySet());
+    }
+
+    /** The renewal of {@code forecast} with the account, subscription and date of {@code like}. */
+    private static JsonObject renewal(JsonObject forecast, JsonObject like) {
+        for (com.google.gson.JsonElement e : forecast.getAsJsonArray("renewals")) {
+            JsonObject r = e.getAsJsonObject();
+            if (r.get("account_id").equals(like.get("account_id")) && r.get("subscription_id").equals(like.get("subscription_id"))
+                    && r.get("renewal_date").equals(like.get("renewal_date"))) {
+                return r;
+            }
+        }
+        throw new AssertionError("no renewal like " + like + " in " + forecast);
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.tenure.api.engagement.Interaction;
 import io.tenure.api.engagement.SupportTicket;
 import io.tenure.api.engagement.SurveyResponse;
 import io.tenure.api.engagement.UsageRollup;
+import io.tenure.api.forecast.ForecastOverride;
 import io.tenure.api.health.HealthScore;
 import io.tenure.api.journey.Handoff;
 import io.tenure.api.journey.Milestone;
@@ -27,7 +28,7 @@ public final class Entities {
     public static final List<EntityType<?>> ALL = List.of(Csm.TYPE, Account.TYPE, Subscription.TYPE, ArrMovement.TYPE,
             Contact.TYPE, UsageRollup.TYPE, SurveyResponse.TYPE, SupportTicket.TYPE, Interaction.TYPE, Milestone.TYPE,
             Handoff.TYPE, StageChange.TYPE, Task.TYPE, Opportunity.TYPE, Referral.TYPE, AdvocacyActivity.TYPE,
-            ChurnRecord.TYPE, HealthScore.TYPE);
+            ChurnRecord.TYPE, HealthScore.TYPE, ForecastOverride.TYPE);
 
     private Entities() {
     }
