@@ -232,7 +232,7 @@ public final class DemoGenerator {
                 if (c.presentOn(month) && c.role == ContactRole.CHAMPION && r.nextDouble() < 0.006 + 0.025 * risk) {
                     c.left = month.plusDays(r.nextInt(28));
                     risk = clamp(risk + 0.12, 0, 1);
-                    task(c.left, "champion_left", "Introduce yourself to the new stakeholder at " + name(), 14,
+                    task(c.left, "stakeholder_change", "Introduce yourself to the new stakeholder at " + name(), 14,
                             "Champion " + c.name + " left on " + c.left);
                     if (r.nextDouble() < 0.55 * (1 - risk)) {
                         contacts.add(newContact(ContactRole.CHAMPION, c.left.plusDays(30 + r.nextInt(90))));

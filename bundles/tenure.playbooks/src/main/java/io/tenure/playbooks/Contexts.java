@@ -74,10 +74,8 @@ final class Contexts {
         return movements.values().stream().flatMap(List::stream).toList();
     }
 
-    Set<String> churnRecordIds() {
-        Set<String> ids = new HashSet<>();
-        churnRecords.values().forEach(l -> l.forEach(r -> ids.add(r.id())));
-        return ids;
+    Map<String, List<ChurnRecord>> churnRecords() {
+        return churnRecords;
     }
 
     void addChurnRecords(List<ChurnRecord> records) {

@@ -246,7 +246,7 @@ public class PlaybookEngine {
         } catch (java.util.concurrent.CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
-        List<ChurnRecord> drafts = Postmortems.drafts(contexts.movements(), contexts.churnRecordIds());
+        List<ChurnRecord> drafts = Postmortems.drafts(contexts.movements(), contexts.churnRecords());
         if (!drafts.isEmpty()) {
             store.saveAll(ChurnRecord.TYPE, drafts);
             contexts.addChurnRecords(drafts);

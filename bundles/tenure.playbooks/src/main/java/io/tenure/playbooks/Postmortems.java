@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 import io.tenure.api.money.Money;
@@ -33,14 +32,35 @@ public final class Postmortems {
         return "pm-" + m.id();
     }
 
-    /** The records still missing for the churn and contraction movements among {@code movements}. */
-    public static List<ChurnRecord> drafts(Collection<ArrMovement> movements, Set<String> recordIds) {
+    /** How far apart a movement and an existing record of the same account and type may be dated and still match. */
+    static final int MATCH_DAYS = 7;
+
+    /** The churn type of a churn or contraction movement. */
+    static ChurnType type(ArrMovement m) {
+        return m.type() == MovementType.CONTRACTION ? ChurnType.DOWNGRADE
+                : m.kind().filter(MovementKind.INVOLUNTARY::equals).isPresent() ? ChurnType.INVOLUNTARY : ChurnType.VOLUNTARY;
+    }
+
+    /** The post-mortem of a churn or contraction among the account's records: the one named after it, or a match. */
+    public static Optional<ChurnRecord> recordOf(ArrMovement m, List<ChurnRecord> records) {
+        ChurnType type = type(m);
+        return records.stream().filter(r -> r.id().equals(recordId(m))).findFirst().or(() -> records.stream()
+                .filter(r -> r.type() == type && Math.abs(r.date().toEpochDay() - m.date().toEpochDay()) <= MATCH_DAYS).findFirst());
+    }
+
+    /**
+     * The records still missing for the churn and contraction movements among {@code movements}: a movement has its
+     * record when one carries its id, or when the account already has a record of the same churn type dated within
+     * {@value #MATCH_DAYS} days of it (written by hand or imported).
+     */
+    public static List<ChurnRecord> drafts(Collection<ArrMovement> movements, Map<String, List<ChurnRecord>> existing) {
         List<ChurnRecord> out = new ArrayList<>();
         for (ArrMovement m : movements) {
-            if ((m.type() == MovementType.CHURN || m.type() == MovementType.CONTRACTION) && !recordIds.contains(recordId(m))) {
-                ChurnType type = m.type() == MovementType.CONTRACTION ? ChurnType.DOWNGRADE
-                        : m.kind().filter(MovementKind.INVOLUNTARY::equals).isPresent() ? ChurnType.INVOLUNTARY : ChurnType.VOLUNTARY;
-                out.add(new ChurnRecord(m.accountId(), recordId(m), m.date(), type, m.amount(), Optional.empty(), List.of()));
+            if (m.type() != MovementType.CHURN && m.type() != MovementType.CONTRACTION) {
+                continue;
+            }
+            if (recordOf(m, existing.getOrDefault(m.accountId(), List.of())).isEmpty()) {
+                out.add(new ChurnRecord(m.accountId(), recordId(m), m.date(), type(m), m.amount(), Optional.empty(), List.of()));
             }
         }
         return out;
@@ -56,6 +76,7 @@ public final class Postmortems {
         Map<String, Map<String, long[]>> byType = new TreeMap<>();
         List<Map<String, Object>> pending = new ArrayList<>();
         int count = 0;
+        int unexplained = 0;
         for (ChurnRecord r : records) {
             if (r.date().isBefore(from) || !r.date().isBefore(to)) {
                 continue;
@@ -70,7 +91,7 @@ public final class Postmortems {
                 f[0] += r.arrLost().minorUnits();
                 f[1]++;
             }
-            if (r.rootCause().isEmpty()) {
+            if (r.rootCause().isEmpty() && ++unexplained <= LISTED) {
                 Map<String, Object> p = new LinkedHashMap<>();
                 p.put("account_id", r.accountId());
                 p.put("record_id", r.id());
@@ -107,12 +128,15 @@ public final class Postmortems {
         body.put("records", count);
         body.put("byType", types);
         body.put("feedbackByArrLost", ranking);
-        body.put("withoutRootCause", pending);
+        body.put("withoutRootCause", Map.of("count", unexplained, "records", pending));
         body.put("definition", "Every churn or contraction movement gets a post-mortem record (ARR lost, churn type); the "
                 + "post-mortem task adds the root cause and product-feedback tags. Feedback is ranked by the ARR lost on the "
                 + "records tagged with it (a record's full ARR counts for each of its tags).");
         return body;
     }
+
+    /** The most records listed without a root cause; the count is always complete. */
+    static final int LISTED = 200;
 
     private static String money(long minor, String currency) {
         return Money.ofMinor(minor, currency).toDecimalString();

@@ -100,7 +100,7 @@ class TaskActionsTest {
             assertEquals("exports", ranking.get(0).get("feedback"), "30,000 + 2,000 lost with exports");
             assertEquals("32000.00", ranking.get(0).get("arrLost"));
             assertEquals("30000.00", ranking.get(1).get("arrLost"));
-            assertEquals(List.of(), report.get("withoutRootCause"));
+            assertEquals(Map.of("count", 0, "records", List.of()), report.get("withoutRootCause"));
 
             Map<String, Object> handed = actions.complete("big", seats.id(), completion(Map.of("play", "hand_to_sales",
                     "amount", "40000", "kind", "seat", "outcome", "20 more seats for the EU team")));

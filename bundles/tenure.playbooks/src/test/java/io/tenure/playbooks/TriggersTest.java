@@ -292,7 +292,9 @@ class TriggersTest {
         ArrMovement churn = new ArrMovement("a", "m1", AS_OF.minusDays(10), MovementType.CHURN, Optional.of(MovementKind.VOLUNTARY),
                 usd(30_000), MovementSource.CS_LED, Optional.empty());
         movements.add(churn);
-        records.addAll(Postmortems.drafts(movements, java.util.Set.of()));
+        records.addAll(Postmortems.drafts(movements, Map.of()));
+        assertEquals(List.of(), Postmortems.drafts(movements, Map.of("a", List.of(new ChurnRecord("a", "imported", churn.date().plusDays(7),
+                ChurnType.VOLUNTARY, usd(30_000), Optional.empty(), List.of())))), "an imported record of the same churn a week later");
         assertEquals(ChurnType.VOLUNTARY, records.get(0).type());
         assertEquals("pm-m1", fire("churn_postmortem").get(0).episode());
         records.set(0, new ChurnRecord("a", "pm-m1", churn.date(), ChurnType.VOLUNTARY, usd(30_000), Optional.of("no owner"),

@@ -14,6 +14,7 @@ import io.tenure.api.data.Codes;
 import io.tenure.api.playbook.PlaybookContext;
 import io.tenure.api.playbook.Signal;
 import io.tenure.api.revenue.ArrMovement;
+import io.tenure.api.revenue.ChurnRecord;
 import io.tenure.api.revenue.MovementType;
 import io.tenure.playbooks.Postmortems;
 import io.tenure.playbooks.Settings;
@@ -77,13 +78,13 @@ public class ChurnPostmortem extends Trigger {
                     || !context.history().inLast(m.date(), c.lookbackDays())) {
                 continue;
             }
-            String recordId = Postmortems.recordId(m);
-            boolean explained = context.churnRecords().stream().anyMatch(r -> r.id().equals(recordId) && r.rootCause().isPresent());
-            if (!explained) {
+            ChurnRecord record = Postmortems.recordOf(m, context.churnRecords()).orElse(null);
+            if (record == null || record.rootCause().isEmpty()) {
+                String recordId = record == null ? Postmortems.recordId(m) : record.id();
                 out.add(new Signal(recordId, "Post-mortem: why did we lose " + m.amount().toDecimalString() + " "
                         + m.amount().currency() + "? Record the root cause and product feedback", days(c.slaDays()),
-                        Codes.code(m.type()) + m.kind().map(k -> " (" + Codes.code(k) + ")").orElse("")
-                                + " on " + m.date() + ", record " + recordId));
+                        Codes.code(m.type()) + m.kind().map(k -> " (" + Codes.code(k) + ")").orElse("") + " on " + m.date()
+                                + ", record " + recordId));
             }
         }
         return out;
