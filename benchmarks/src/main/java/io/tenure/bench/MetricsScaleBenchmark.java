@@ -29,7 +29,6 @@ import org.postgresql.copy.CopyManager;
 
 import io.tenure.metrics.CohortCalculator;
 import io.tenure.metrics.LedgerSource;
-import io.tenure.metrics.Period;
 import io.tenure.metrics.RetentionCalculator;
 import io.tenure.metrics.RevenueLedger;
 import io.tenure.store.Database;
@@ -171,7 +170,7 @@ public final class MetricsScaleBenchmark {
                     tenure[i] = new long[] { r.cohortAccounts(), r.startingArr(), r.expansionArr(), r.contractionArr(), r.churnedArr(),
                         r.retainedAccounts() };
                 }
-                matrix = CohortCalculator.compute(ledger, Period.MONTH, AS_OF, a -> true, new java.math.BigDecimal("0.02")).size();
+                matrix = CohortCalculator.compute(ledger, io.tenure.api.metrics.ReportingPeriod.Length.MONTH, AS_OF, a -> true, new java.math.BigDecimal("0.02")).size();
                 engine.add(System.nanoTime() - t1);
             }
             cohorts = matrix;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.tenure.api.metrics.ReportingPeriod;
 import io.tenure.api.data.Codes;
 import io.tenure.api.forecast.Forecast;
 import io.tenure.api.forecast.ForecastBucket;
@@ -47,7 +48,7 @@ final class Calibration {
     }
 
     /** One closed period. */
-    record PeriodResult(ForecastPeriod period, LocalDate asOf, List<BucketOutcome> buckets, long otherCurrencyRenewals) {
+    record PeriodResult(ReportingPeriod period, LocalDate asOf, List<BucketOutcome> buckets, long otherCurrencyRenewals) {
 
         long arr() {
             return buckets.stream().mapToLong(BucketOutcome::arr).sum();
@@ -71,7 +72,7 @@ final class Calibration {
     record Result(Optional<Currency> currency, List<PeriodResult> periods, List<Suggestion> suggestions) {
     }
 
-    static Result calibrate(RenewalForecaster forecaster, List<ForecastPeriod> periods) {
+    static Result calibrate(RenewalForecaster forecaster, List<ReportingPeriod> periods) {
         ForecastSettings s = forecaster.settings();
         List<LocalDate> asOfs = periods.stream().map(p -> p.from().minusDays(1)).toList();
         RenewalBook book = RenewalBook.load(forecaster.store(), asOfs, s.termMonths());
@@ -95,7 +96,7 @@ final class Calibration {
         return new Result(currency, results, suggest(results, s));
     }
 
-    private static PeriodResult judge(ForecastPeriod period, Forecast f, Optional<Currency> currency, RenewalBook book,
+    private static PeriodResult judge(ReportingPeriod period, Forecast f, Optional<Currency> currency, RenewalBook book,
             Map<String, Subscription> subscriptions, ForecastSettings s) {
         Map<ForecastBucket, long[]> rows = new EnumMap<>(ForecastBucket.class);
         for (ForecastBucket b : ForecastBucket.values()) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.tenure.api.metrics.ReportingPeriod;
 import io.tenure.api.data.Codes;
 import io.tenure.api.data.Query;
 import io.tenure.api.forecast.BucketTotal;
@@ -106,7 +107,7 @@ public class ForecastResource implements ApiResource {
                     break;
                 }
                 request.require(Role.CSM);
-                LocalDate date = param(() -> ForecastPeriod.date("renewal_date", path.get(3)));
+                LocalDate date = param(() -> ReportingPeriod.date("renewal_date", path.get(3)));
                 if (!forecaster.store().repository(ForecastOverride.TYPE).delete(List.of(path.get(1), path.get(2), date))) {
                     throw ApiException.notFound("no override of the renewal of subscription '" + path.get(2) + "' of '"
                             + path.get(1) + "' on " + date);
@@ -120,7 +121,7 @@ public class ForecastResource implements ApiResource {
     }
 
     Map<String, Object> forecast(ApiRequest request) throws ApiException {
-        ForecastPeriod period = period(request);
+        ReportingPeriod period = period(request);
         LocalDate asOf = request.date("asOf").orElse(forecaster.today());
         Forecast f = forecaster.forecast(period.from(), period.to(), asOf);
         Map<String, Object> probabilities = new LinkedHashMap<>();
@@ -139,7 +140,7 @@ public class ForecastResource implements ApiResource {
         return v;
     }
 
-    private static ForecastPeriod period(ApiRequest request) throws ApiException {
+    private static ReportingPeriod period(ApiRequest request) throws ApiException {
         String period = request.query().get("period");
         Optional<LocalDate> from = request.date("from");
         Optional<LocalDate> to = request.date("to");
@@ -147,13 +148,13 @@ public class ForecastResource implements ApiResource {
             throw ApiException.badRequest("give either period or from and to, not both", "period");
         }
         if (period != null) {
-            return param(() -> ForecastPeriod.parse(period));
+            return param(() -> ReportingPeriod.parse(period));
         }
         if (from.isEmpty() || to.isEmpty()) {
             throw ApiException.badRequest("give period (2026-Q1, 2026-03 or 2026) or both from and to (YYYY-MM-DD)",
                     from.isPresent() ? "to" : to.isPresent() ? "from" : "period");
         }
-        return param(() -> ForecastPeriod.between(from.get(), to.get()));
+        return param(() -> ReportingPeriod.between(from.get(), to.get()));
     }
 
     /** One currency's totals: per bucket, the weighted forecast, committed and at-risk ARR. */
@@ -184,11 +185,11 @@ public class ForecastResource implements ApiResource {
     }
 
     Map<String, Object> calibration(Map<String, String> query) throws ApiException {
-        ForecastPeriod.Length length = param(() -> ForecastPeriod.Length.parse(query.getOrDefault("by", "quarter")));
+        ReportingPeriod.Length length = param(() -> ReportingPeriod.Length.parse("by", query.getOrDefault("by", "quarter")));
         int count = param(() -> count(query.getOrDefault("periods", "4")));
         ForecastSettings s = forecaster.settings();
         Calibration.Result result = Calibration.calibrate(forecaster,
-                ForecastPeriod.closed(length, count, forecaster.today(), s.graceDays()));
+                length.closed(count, forecaster.today(), s.graceDays()));
         String currency = result.currency().map(java.util.Currency::getCurrencyCode).orElse(null);
         List<Map<String, Object>> periods = new ArrayList<>();
         for (Calibration.PeriodResult p : result.periods()) {

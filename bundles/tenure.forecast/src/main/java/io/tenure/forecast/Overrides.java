@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import io.tenure.api.metrics.ReportingPeriod;
 import io.tenure.api.account.Account;
 import io.tenure.api.data.Codes;
 import io.tenure.api.data.DataException;
@@ -33,7 +34,7 @@ final class Overrides {
         LocalDate date;
         ForecastBucket bucket;
         try {
-            date = ForecastPeriod.date("renewal_date", required(body.renewal_date, "renewal_date"));
+            date = ReportingPeriod.date("renewal_date", required(body.renewal_date, "renewal_date"));
             bucket = Codes.parse(ForecastBucket.class, "bucket", required(body.bucket, "bucket"));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage(), e.getMessage().startsWith("bucket") ? "bucket" : "renewal_date");

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import io.tenure.api.metrics.ReportingPeriod;
 import io.tenure.api.forecast.Forecast;
 import io.tenure.api.forecast.ForecastBucket;
 import io.tenure.api.forecast.ForecastOverride;
@@ -147,8 +148,8 @@ class RenewalForecasterTest {
             Books.closedQuarter(store);
             RenewalForecaster forecaster = new RenewalForecaster(store, ForecastSettings.of(Books.config(Map.of(
                     "minRenewalsForSuggestion", 1))), Books.CLOCK);
-            List<ForecastPeriod> periods = ForecastPeriod.closed(ForecastPeriod.Length.QUARTER, 1, Books.TODAY, 30);
-            assertEquals(List.of(new ForecastPeriod("2025-Q3", LocalDate.of(2025, 7, 1), LocalDate.of(2025, 10, 1))), periods,
+            List<ReportingPeriod> periods = ReportingPeriod.Length.QUARTER.closed(1, Books.TODAY, 30);
+            assertEquals(List.of(new ReportingPeriod("2025-Q3", LocalDate.of(2025, 7, 1), LocalDate.of(2025, 10, 1))), periods,
                     "2025-Q4 ended on 2026-01-01, less than 30 grace days before 2026-01-15");
             Calibration.Result result = Calibration.calibrate(forecaster, periods);
             assertEquals("USD", result.currency().orElseThrow().getCurrencyCode());

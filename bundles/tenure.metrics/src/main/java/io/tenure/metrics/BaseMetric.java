@@ -2,16 +2,19 @@ package io.tenure.metrics;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 import io.tenure.api.metrics.Metric;
 import io.tenure.api.metrics.MetricException;
 import io.tenure.api.metrics.MetricParameter;
 import io.tenure.api.metrics.MetricRequest;
+import io.tenure.api.metrics.ReportingPeriod;
 
 /** What every Tenure metric shares: its name, title and definition, and the period parameters most of them take. */
 abstract class BaseMetric implements Metric {
-    static final List<MetricParameter> PERIOD = List.of(new MetricParameter("from", "first day of the period, YYYY-MM-DD", true),
-            new MetricParameter("to", "day after the period, YYYY-MM-DD", true));
+    static final List<MetricParameter> PERIOD = List.of(new MetricParameter("from", "first day of the period, YYYY-MM-DD "
+            + "(or give period)", false), new MetricParameter("to", "day after the period, YYYY-MM-DD (or give period)", false),
+            new MetricParameter("period", "a quarter (2026-Q1), month (2026-03) or year (2026) instead of from and to", false));
 
     private final String name;
     private final String title;
@@ -44,13 +47,22 @@ abstract class BaseMetric implements Metric {
                 .divide(java.math.BigDecimal.valueOf(365), 6, java.math.RoundingMode.HALF_EVEN);
     }
 
-    /** The period [from, to) of the request. @throws MetricException when a date is missing, bad, or not in order */
+    /**
+     * The period [from, to) of the request: {@code period} (2026-Q1, 2026-03 or 2026) or {@code from} and {@code to}.
+     *
+     * @throws MetricException when both or neither are given, a date is bad, or they are not in order
+     */
     static LocalDate[] period(MetricRequest request) throws MetricException {
-        LocalDate from = request.date("from");
-        LocalDate to = request.date("to");
-        if (!from.isBefore(to)) {
-            throw MetricException.parameter("from " + from + " must be before to " + to);
+        Optional<String> period = request.text("period");
+        if (period.isPresent() && (request.text("from").isPresent() || request.text("to").isPresent())) {
+            throw MetricException.parameter("give either period or from and to, not both");
         }
-        return new LocalDate[] { from, to };
+        try {
+            ReportingPeriod p = period.isPresent() ? ReportingPeriod.parse(period.get())
+                    : ReportingPeriod.between(request.date("from"), request.date("to"));
+            return new LocalDate[] { p.from(), p.to() };
+        } catch (IllegalArgumentException e) {
+            throw MetricException.parameter(e.getMessage());
+        }
     }
 }

@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -34,6 +32,7 @@ import io.tenure.api.metrics.MetricException;
 import io.tenure.api.metrics.MetricParameter;
 import io.tenure.api.metrics.MetricRequest;
 import io.tenure.api.metrics.MetricResult;
+import io.tenure.api.metrics.ReportingPeriod;
 import io.tenure.api.money.Money;
 import io.tenure.api.revenue.Subscription;
 import io.tenure.api.revenue.SubscriptionStatus;
@@ -43,7 +42,6 @@ import io.tenure.api.task.TaskStatus;
 /** {@code /api/v1/metrics/board?period=YYYY-Qn}: all the data of the one-page board slide (DOMAIN.md §9). */
 @Component(service = Metric.class)
 public class BoardMetric extends BaseMetric {
-    private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
     static final String DEFINITION = "The quarter [start, end) and the twelve months ending with it (TTM). NRR (the lead), "
             + "GRR and logo retention of each, with the prior quarter / prior TTM and the targets of the finance settings "
             + "(compared with TTM). Churn composition and expansion share of growth as in the retention metric. Renewals: "
@@ -80,12 +78,17 @@ public class BoardMetric extends BaseMetric {
     @Override
     public MetricResult compute(MetricRequest request) throws MetricException {
         String period = request.required("period");
-        Matcher m = QUARTER.matcher(period);
-        if (!m.matches()) {
+        ReportingPeriod asked;
+        try {
+            asked = ReportingPeriod.parse(period);
+        } catch (IllegalArgumentException e) {
+            throw MetricException.parameter(e.getMessage());
+        }
+        if (!asked.equals(ReportingPeriod.Length.QUARTER.holding(asked.from()))) {
             throw MetricException.parameter("period '" + period + "' is not a quarter like 2026-Q1");
         }
-        LocalDate start = LocalDate.of(Integer.parseInt(m.group(1)), (Integer.parseInt(m.group(2)) - 1) * 3 + 1, 1);
-        LocalDate end = start.plusMonths(3);
+        LocalDate start = asked.from();
+        LocalDate end = asked.to();
         FinanceConfig f = context.finance();
         RevenueLedger ledger = context.ledgers().current();
         String cur = ledger.currency;
@@ -178,7 +181,7 @@ public class BoardMetric extends BaseMetric {
         }
         v.put("topRisks", top);
         List<Map<String, Object>> chart = new ArrayList<>();
-        for (CohortCalculator.Cohort c : CohortCalculator.compute(ledger, Period.QUARTER, end.minusDays(1), a -> true,
+        for (CohortCalculator.Cohort c : CohortCalculator.compute(ledger, ReportingPeriod.Length.QUARTER, end.minusDays(1), a -> true,
                 new BigDecimal("0.02"))) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("cohort", c.label());

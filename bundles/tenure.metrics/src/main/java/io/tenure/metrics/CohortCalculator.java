@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
+import io.tenure.api.metrics.ReportingPeriod;
 import io.tenure.api.account.Account;
 import io.tenure.api.revenue.MovementType;
 
@@ -25,7 +26,7 @@ public final class CohortCalculator {
             List<BigDecimal> nrr, List<Integer> degradedAges) {
     }
 
-    public static List<Cohort> compute(RevenueLedger ledger, Period by, LocalDate asOf, Predicate<Account> filter,
+    public static List<Cohort> compute(RevenueLedger ledger, ReportingPeriod.Length by, LocalDate asOf, Predicate<Account> filter,
             BigDecimal tolerance) {
         int n = ledger.accounts.size();
         int[] acquiredDay = new int[n];
@@ -50,13 +51,14 @@ public final class CohortCalculator {
         }
         // complete periods from the first acquisition to as-of
         List<LocalDate> starts = new ArrayList<>();
-        for (LocalDate s = by.start(LocalDate.ofEpochDay(first)); !by.next(s).isAfter(asOf.plusDays(1)); s = by.next(s)) {
+        for (LocalDate s = by.holding(LocalDate.ofEpochDay(first)).from(); !by.holding(s).to().isAfter(asOf.plusDays(1));
+                s = by.holding(s).to()) {
             starts.add(s);
         }
         int periods = starts.size();
         int[] cohortOf = new int[n];
         for (int a = 0; a < n; a++) {
-            cohortOf[a] = included[a] ? indexOf(starts, by.start(LocalDate.ofEpochDay(acquiredDay[a]))) : -1;
+            cohortOf[a] = included[a] ? indexOf(starts, by.holding(LocalDate.ofEpochDay(acquiredDay[a])).from()) : -1;
         }
         long[][] nrrSum = new long[periods][];
         long[][] grrSum = new long[periods][];
@@ -70,7 +72,7 @@ public final class CohortCalculator {
         long[] arr = new long[n];
         int i = 0;
         for (int p = 0; p < periods; p++) {
-            int end = RevenueLedger.epochDay(by.next(starts.get(p)));
+            int end = RevenueLedger.epochDay(by.holding(starts.get(p)).to());
             for (; i < ledger.size() && ledger.day[i] < end; i++) {
                 arr[ledger.account[i]] += ledger.signed(i);
             }
@@ -100,7 +102,8 @@ public final class CohortCalculator {
                 grr.add(RetentionCalculator.ratio(grrSum[c][age], initialSum[c]));
                 nrr.add(RetentionCalculator.ratio(nrrSum[c][age], initialSum[c]));
             }
-            cohorts.add(new Cohort(by.label(starts.get(c)), starts.get(c), size[c], initialSum[c], grr, nrr, new ArrayList<>()));
+            cohorts.add(new Cohort(by.holding(starts.get(c)).label(), starts.get(c), size[c], initialSum[c], grr, nrr,
+                    new ArrayList<>()));
         }
         flagDegraded(cohorts, tolerance);
         return cohorts;

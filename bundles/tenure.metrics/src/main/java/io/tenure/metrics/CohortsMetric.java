@@ -14,6 +14,7 @@ import io.tenure.api.metrics.MetricException;
 import io.tenure.api.metrics.MetricParameter;
 import io.tenure.api.metrics.MetricRequest;
 import io.tenure.api.metrics.MetricResult;
+import io.tenure.api.metrics.ReportingPeriod;
 
 /** {@code /api/v1/metrics/cohorts?by=month|quarter|year}: GRR and NRR of every acquisition cohort at every age. */
 @Component(service = Metric.class)
@@ -48,11 +49,11 @@ public class CohortsMetric extends BaseMetric {
 
     @Override
     public MetricResult compute(MetricRequest request) throws MetricException {
-        Period by;
+        ReportingPeriod.Length by;
         try {
-            by = Period.parse(request.text("by").orElse("quarter"));
+            by = ReportingPeriod.Length.parse("by", request.text("by").orElse("quarter"));
         } catch (IllegalArgumentException e) {
-            throw MetricException.parameter("by " + e.getMessage());
+            throw MetricException.parameter(e.getMessage());
         }
         BigDecimal tolerance = request.decimal("tolerance").orElse(new BigDecimal("0.02"));
         if (tolerance.signum() < 0 || tolerance.compareTo(BigDecimal.ONE) > 0) {
@@ -74,7 +75,7 @@ public class CohortsMetric extends BaseMetric {
             rows.add(row);
         }
         Map<String, Object> values = new LinkedHashMap<>();
-        values.put("by", by.code());
+        values.put("by", io.tenure.api.data.Codes.code(by));
         values.put("currency", ledger.currency);
         values.put("cohorts", rows);
         Map<String, Object> inputs = new LinkedHashMap<>();

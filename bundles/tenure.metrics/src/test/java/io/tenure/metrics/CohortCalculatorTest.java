@@ -42,7 +42,7 @@ class CohortCalculatorTest {
         // 2024-Q2: one account of 200 that churns in its first quarter after acquisition
         move("c", "2024-04-05", MovementType.NEW, null, 200);
         move("c", "2024-07-15", MovementType.CHURN, MovementKind.VOLUNTARY, 200);
-        List<CohortCalculator.Cohort> cohorts = CohortCalculator.compute(RevenueLedger.of(accounts, movements), Period.QUARTER,
+        List<CohortCalculator.Cohort> cohorts = CohortCalculator.compute(RevenueLedger.of(accounts, movements), io.tenure.api.metrics.ReportingPeriod.Length.QUARTER,
                 LocalDate.of(2024, 12, 31), a -> true, new BigDecimal("0.02"));
         assertEquals(List.of("2024-Q1", "2024-Q2"), cohorts.stream().map(CohortCalculator.Cohort::label).toList());
         CohortCalculator.Cohort q1 = cohorts.get(0);
