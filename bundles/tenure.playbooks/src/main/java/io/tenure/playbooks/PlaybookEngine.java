@@ -310,7 +310,7 @@ public class PlaybookEngine {
                     }
                 }
                 out.add(new Task(account.id(), id, trigger.playbook(), title, owner, now, now.plus(s.sla()), TaskStatus.OPEN,
-                        Optional.empty(), Optional.of(evidence)));
+                        Optional.empty(), Optional.of(evidence)).withSteps(trigger.steps()));
             }
         }
         return out;

@@ -46,6 +46,7 @@ public class PlaybooksResource implements ApiResource {
                 row.put("name", t.name());
                 row.put("playbook", t.playbook());
                 row.put("description", t.description());
+                row.put("steps", t.steps());
                 row.put("enabled", engine.enabled(t.name()));
                 engine.settingsPid(t).ifPresent(pid -> row.put("settings", "/api/v1/settings/" + pid));
                 out.add(row);

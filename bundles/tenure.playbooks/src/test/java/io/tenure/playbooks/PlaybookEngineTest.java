@@ -62,6 +62,7 @@ class PlaybookEngineTest {
             Task usage = run.created().stream().filter(t -> t.playbook().equals("usage_recovery")).findFirst().orElseThrow();
             assertEquals(now.plusSeconds(48 * 3600), usage.due(), "a CSM conversation within 48 hours");
             assertTrue(usage.evidence().orElseThrow().contains("1000 -> 700"));
+            assertTrue(usage.steps().orElseThrow().startsWith("1. Look at which features and users dropped\n2. "), usage.steps().toString());
             assertEquals(0, engine.run().created().size(), "the same episodes do not fire twice");
 
             PlaybookEngine later = new PlaybookEngine(store, new HistoryService(store), defaults(), triggers,

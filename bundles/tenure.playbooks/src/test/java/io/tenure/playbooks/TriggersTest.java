@@ -317,6 +317,16 @@ class TriggersTest {
     }
 
     @Test
+    void theSlaFollowsTheSettings() {
+        use(45, "*", 1000, 10);
+        use(10, "*", 700, 10);
+        PlaybookTrigger twelveHours = new UsageDecline(Settings.of(UsageDecline.Config.class, Map.of("slaHours", 12, "dropPercent", 30)));
+        assertEquals(Duration.ofHours(12), twelveHours.evaluate(context()).get(0).sla());
+        PlaybookTrigger strict = new UsageDecline(Settings.of(UsageDecline.Config.class, Map.of("dropPercent", 31)));
+        assertEquals(List.of(), strict.evaluate(context()), "a 30% fall is below a 31% threshold");
+    }
+
+    @Test
     void settingsOutOfRangeAreRefusedWithTheirName() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new UsageDecline(Settings.of(UsageDecline.Config.class, Map.of("dropPercent", 0))));
@@ -326,7 +336,7 @@ class TriggersTest {
     @Test
     void everyDefaultTriggerOfTheDomainIsThereOnce() {
         assertEquals(17, DefaultTriggers.all().stream().map(PlaybookTrigger::name).distinct().count());
-        assertTrue(DefaultTriggers.all().stream().allMatch(t -> !t.description().isBlank()));
+        assertTrue(DefaultTriggers.all().stream().allMatch(t -> !t.description().isBlank() && t.steps().size() >= 3));
         assertEquals(AS_OF, context().asOf());
     }
 }

@@ -23,6 +23,11 @@ public interface PlaybookTrigger {
         return playbook();
     }
 
+    /** What the owner of its task does, in order; copied onto every task it creates. */
+    default List<String> steps() {
+        return List.of();
+    }
+
     /**
      * The signals in one account as of {@link PlaybookContext#asOf()}, using only what is dated before it. Called from
      * several threads at once for different accounts: keep no per-call state in fields.

@@ -1,6 +1,7 @@
 package io.tenure.api.task;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import io.tenure.api.data.EntityType;
@@ -24,10 +25,11 @@ import io.tenure.api.data.Require;
  *        {@code hand_to_sales}, {@code referral_request}, ...)
  * @param result how the play ended, once done
  * @param completed when it was completed or cancelled
+ * @param steps what to do, one step a line, from the playbook
  */
 public record Task(String accountId, String id, String playbook, String title, String owner, Instant created,
         Instant due, TaskStatus status, Optional<String> outcome, Optional<String> evidence, Optional<String> play,
-        Optional<TaskResult> result, Optional<Instant> completed) {
+        Optional<TaskResult> result, Optional<Instant> completed, Optional<String> steps) {
 
     public static final EntityType<Task> TYPE = EntityType.builder("tasks", Task.class,
             "calls to action with owner, due time, status and outcome")
@@ -45,17 +47,28 @@ public record Task(String accountId, String id, String playbook, String title, S
                     + "discount, feature_promise, extra_service, hand_to_sales, referral_request", Task::play)
             .code("result", false, TaskResult.class, "how the play ended: succeeded, partial or failed", Task::result)
             .timestamp("completed", false, "when it was completed or cancelled", Task::completed)
+            .text("steps", false, 4000, "what to do, one step a line, from the playbook", Task::steps)
             .build(r -> new Task(r.text("account_id"), r.text("task_id"), r.optionalText("playbook").orElse("manual"),
                     r.text("title"), r.text("owner"), r.timestamp("created"), r.timestamp("due"),
                     r.optionalCode("status", TaskStatus.class).orElse(TaskStatus.OPEN), r.optionalText("outcome"),
                     r.optionalText("evidence"), r.optionalText("play"), r.optionalCode("result", TaskResult.class),
-                    r.optionalTimestamp("completed")));
+                    r.optionalTimestamp("completed"), r.optionalText("steps")));
 
     /** A new task that is not done yet. */
     public Task(String accountId, String id, String playbook, String title, String owner, Instant created, Instant due,
             TaskStatus status, Optional<String> outcome, Optional<String> evidence) {
         this(accountId, id, playbook, title, owner, created, due, status, outcome, evidence, Optional.empty(),
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** The same task with the playbook's steps, numbered one a line. */
+    public Task withSteps(List<String> list) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < list.size(); i++) {
+            text.append(i == 0 ? "" : "\n").append(i + 1).append(". ").append(list.get(i));
+        }
+        return new Task(accountId, id, playbook, title, owner, created, due, status, outcome, evidence, play, result,
+                completed, text.length() == 0 ? Optional.empty() : Optional.of(text.toString()));
     }
 
     public Task {
@@ -75,6 +88,7 @@ public record Task(String accountId, String id, String playbook, String title, S
         Require.optional(play, "play");
         Require.optional(result, "result");
         Require.optional(completed, "completed");
+        Require.optional(steps, "steps");
         if (completed.isPresent() && completed.get().isBefore(created)) {
             throw new IllegalArgumentException("completed " + completed.get() + " is before created " + created);
         }
@@ -87,7 +101,7 @@ public record Task(String accountId, String id, String playbook, String title, S
             throw new IllegalArgumentException("a task ends done or cancelled, not " + end.name().toLowerCase(java.util.Locale.ROOT));
         }
         return new Task(accountId, id, playbook, title, owner, created, due, end, outcome.or(() -> this.outcome), evidence,
-                play, result, Optional.of(when));
+                play, result, Optional.of(when), steps);
     }
 
     /** Open or in progress. */

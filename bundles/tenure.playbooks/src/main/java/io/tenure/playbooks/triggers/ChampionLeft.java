@@ -59,6 +59,12 @@ public class ChampionLeft extends Trigger {
     }
 
     @Override
+    public List<String> steps() {
+        return List.of("Find out who takes their place", "Introduce yourself and restate the customer's goals",
+                "Rebuild the stakeholder map", "Brief the new stakeholder on the value delivered so far");
+    }
+
+    @Override
     public String description() {
         return "executive sponsor or champion left: introduction to the new stakeholder within " + config.slaDays() + " days";
     }

@@ -65,6 +65,11 @@ public class ChurnPostmortem extends Trigger {
     }
 
     @Override
+    public List<String> steps() {
+        return List.of("Talk to the customer and to the team", "Write down the root cause", "Tag the product feedback");
+    }
+
+    @Override
     public String description() {
         return "churn or contraction: post-mortem with root cause and product feedback within " + config.slaDays() + " days";
     }

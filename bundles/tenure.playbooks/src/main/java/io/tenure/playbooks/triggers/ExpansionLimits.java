@@ -90,6 +90,12 @@ public class ExpansionLimits extends Trigger {
     }
 
     @Override
+    public List<String> steps() {
+        return List.of("Show the customer where they stand against the plan's limit", "Propose the next tier",
+                "Above the threshold, hand to sales with the context");
+    }
+
+    @Override
     public String description() {
         return "usage at " + config.nearPercent() + "% of the plan's limit: next-tier conversation within " + config.slaDays()
                 + " days; above the hand-off threshold, to sales";

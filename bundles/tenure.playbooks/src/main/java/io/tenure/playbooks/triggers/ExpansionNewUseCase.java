@@ -66,6 +66,12 @@ public class ExpansionNewUseCase extends Trigger {
     }
 
     @Override
+    public List<String> steps() {
+        return List.of("Learn which team or workflow is new", "Agree how to support the new use case",
+                "Above the threshold, hand to sales with the context");
+    }
+
+    @Override
     public String description() {
         return config.newFeatures() + " or more new features in 30 days: new-use-case conversation within " + config.slaDays()
                 + " days; above the hand-off threshold, to sales";

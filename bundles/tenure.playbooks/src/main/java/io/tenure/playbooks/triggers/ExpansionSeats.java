@@ -67,6 +67,12 @@ public class ExpansionSeats extends Trigger {
     }
 
     @Override
+    public List<String> steps() {
+        return List.of("Confirm the need with the customer", "Size the extra seats",
+                "Above the threshold, hand to sales with the context");
+    }
+
+    @Override
     public String description() {
         return "seats " + config.usedPercent() + "% used or over-licensed: natural-fit conversation within " + config.slaDays()
                 + " days; above the hand-off threshold, to sales";

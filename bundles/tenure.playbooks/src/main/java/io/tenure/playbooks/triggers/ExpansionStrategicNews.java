@@ -76,6 +76,12 @@ public class ExpansionStrategicNews extends Trigger {
     }
 
     @Override
+    public List<String> steps() {
+        return List.of("Learn what the news changes for the customer",
+                "Hold an executive conversation about the partnership", "Hand to sales if it opens an expansion");
+    }
+
+    @Override
     public String description() {
         return "strategic news (funding, acquisition, new initiative): executive conversation within " + config.slaDays()
                 + " days; above the hand-off threshold, to sales";

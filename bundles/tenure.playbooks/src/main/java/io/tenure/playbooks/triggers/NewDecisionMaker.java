@@ -60,6 +60,12 @@ public class NewDecisionMaker extends Trigger {
     }
 
     @Override
+    public List<String> steps() {
+        return List.of("Learn their priorities", "Meet them with a summary of the value delivered",
+                "Add them to the stakeholder map");
+    }
+
+    @Override
     public String description() {
         return "new sponsor, budget holder or executive: engage within " + config.slaDays() + " days, before a vendor review";
     }

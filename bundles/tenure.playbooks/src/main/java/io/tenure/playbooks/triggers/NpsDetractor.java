@@ -63,6 +63,12 @@ public class NpsDetractor extends Trigger {
     }
 
     @Override
+    public List<String> steps() {
+        return List.of("Acknowledge the feedback", "Find the root cause", "Agree a remediation plan",
+                "Follow up when it is done");
+    }
+
+    @Override
     public String description() {
         return "NPS " + config.maxScore() + " or lower: acknowledge, root cause, remediation plan, follow-up within "
                 + config.slaDays() + " days";

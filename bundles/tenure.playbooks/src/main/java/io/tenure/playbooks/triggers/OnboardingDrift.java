@@ -69,6 +69,13 @@ public class OnboardingDrift extends Trigger {
     }
 
     @Override
+    public List<String> steps() {
+        return List.of("Re-establish the goal in the customer's words",
+                "Shrink the first win to something reachable in two weeks", "Find or confirm a champion",
+                "Re-plan the remaining milestones");
+    }
+
+    @Override
     public String description() {
         return "onboarding past its planned duration or a milestone's planned date: recovery play within " + config.slaDays()
                 + " days";

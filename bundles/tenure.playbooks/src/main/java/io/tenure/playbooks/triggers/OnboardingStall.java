@@ -64,6 +64,13 @@ public class OnboardingStall extends Trigger {
     }
 
     @Override
+    public List<String> steps() {
+        return List.of("Re-establish the goal in the customer's words",
+                "Shrink the first win to something reachable in two weeks", "Find or confirm a champion",
+                "Set the next milestone with a date");
+    }
+
+    @Override
     public String description() {
         return "no onboarding milestone for " + config.stallDays() + " days: recovery play within " + config.slaDays() + " days";
     }

@@ -60,6 +60,12 @@ public class PrematureCompletion extends Trigger {
     }
 
     @Override
+    public List<String> steps() {
+        return List.of("Reopen onboarding with the customer", "Agree the first value moment",
+                "Find a champion to own it", "Reach it before calling onboarding done");
+    }
+
+    @Override
     public String description() {
         return "onboarding completed without first value: recovery play within " + config.slaDays() + " days";
     }

@@ -64,6 +64,12 @@ public class ReEngagement extends Trigger {
     }
 
     @Override
+    public List<String> steps() {
+        return List.of("Check what changed at the account and in the product since they left",
+                "Reach out to the former champion", "Offer a fresh start where it fits");
+    }
+
+    @Override
     public String description() {
         return "churned " + config.fromMonths() + "-" + config.toMonths() + " months ago: re-engage within " + config.slaDays() + " days";
     }

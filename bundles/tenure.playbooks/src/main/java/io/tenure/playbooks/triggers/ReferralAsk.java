@@ -85,6 +85,11 @@ public class ReferralAsk extends Trigger {
     }
 
     @Override
+    public List<String> steps() {
+        return List.of("Thank them for the win", "Ask for one introduction", "Record the lead, credited to you");
+    }
+
+    @Override
     public String description() {
         return "a win (first value, strong QBR, NPS " + config.promoterScore() + "+): ask for a referral within "
                 + config.slaDays() + " days, never near a renewal or with an open escalation";

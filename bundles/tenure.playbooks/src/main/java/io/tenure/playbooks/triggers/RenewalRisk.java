@@ -72,6 +72,13 @@ public class RenewalRisk extends Trigger {
     }
 
     @Override
+    public List<String> steps() {
+        return List.of("Find out why health is not green",
+                "Choose the save play: honest reset, right-size or executive conversation first",
+                "Agree a plan well before the renewal", "Record the play and how it ended");
+    }
+
+    @Override
     public String description() {
         return "renewal within " + config.renewalDays() + " days and health not green: save plan within " + config.slaDays()
                 + " days (" + config.redSlaDays() + " when red)";

@@ -63,6 +63,12 @@ public class SingleThreaded extends Trigger {
     }
 
     @Override
+    public List<String> steps() {
+        return List.of("Map the stakeholders", "Ask the contact for two introductions",
+                "Meet a second and a third stakeholder");
+    }
+
+    @Override
     public String description() {
         return "one engaged contact over " + config.lookbackDays() + " days: build more threads within " + config.slaDays() + " days";
     }

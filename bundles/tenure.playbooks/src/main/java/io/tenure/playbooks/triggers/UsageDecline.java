@@ -61,6 +61,12 @@ public class UsageDecline extends Trigger {
     }
 
     @Override
+    public List<String> steps() {
+        return List.of("Look at which features and users dropped", "Call the champion",
+                "Agree a recovery plan with dates", "Check usage again in 14 days");
+    }
+
+    @Override
     public String description() {
         Config c = config;
         return "usage down " + c.dropPercent() + "% or more over " + c.windowDays() + " days: CSM conversation within "

@@ -66,6 +66,12 @@ public class UsagePlateau extends Trigger {
     }
 
     @Override
+    public List<String> steps() {
+        return List.of("Find the next feature or workflow that serves their goal",
+                "Show it in a short working session", "Check its adoption in 30 days");
+    }
+
+    @Override
     public String description() {
         return "adoption flat within " + config.flatPercent() + "% and no new feature over " + config.windowDays()
                 + " days: guide to the next feature within " + config.slaDays() + " days";
