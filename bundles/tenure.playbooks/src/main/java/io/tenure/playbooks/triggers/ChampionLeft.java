@@ -34,9 +34,11 @@ public class ChampionLeft extends Trigger {
     private volatile Config config;
 
     public ChampionLeft() {
+        super("champion_left", "stakeholder_change");
     }
 
     public ChampionLeft(Config config) {
+        this();
         configure(config);
     }
 
@@ -46,16 +48,6 @@ public class ChampionLeft extends Trigger {
         Settings.range(PID, "lookbackDays", c.lookbackDays(), 1, 365);
         Settings.range(PID, "slaDays", c.slaDays(), 1, 90);
         config = c;
-    }
-
-    @Override
-    public String name() {
-        return "champion_left";
-    }
-
-    @Override
-    public String playbook() {
-        return "stakeholder_change";
     }
 
     @Override

@@ -40,9 +40,11 @@ public class ChurnPostmortem extends Trigger {
     private volatile Config config;
 
     public ChurnPostmortem() {
+        super("churn_postmortem", "postmortem");
     }
 
     public ChurnPostmortem(Config config) {
+        this();
         configure(config);
     }
 
@@ -52,16 +54,6 @@ public class ChurnPostmortem extends Trigger {
         Settings.range(PID, "lookbackDays", c.lookbackDays(), 1, 365);
         Settings.range(PID, "slaDays", c.slaDays(), 1, 90);
         config = c;
-    }
-
-    @Override
-    public String name() {
-        return "churn_postmortem";
-    }
-
-    @Override
-    public String playbook() {
-        return "postmortem";
     }
 
     @Override

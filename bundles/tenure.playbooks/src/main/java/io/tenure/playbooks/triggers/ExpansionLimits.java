@@ -48,9 +48,11 @@ public class ExpansionLimits extends Trigger {
     private volatile Map<String, Long> limits = Map.of();
 
     public ExpansionLimits() {
+        super("expansion_limits", "expansion");
     }
 
     public ExpansionLimits(Config config) {
+        this();
         configure(config);
     }
 
@@ -77,16 +79,6 @@ public class ExpansionLimits extends Trigger {
         Settings.range(PID, "slaDays", c.slaDays(), 1, 90);
         limits = Map.copyOf(parsed);
         config = c;
-    }
-
-    @Override
-    public String name() {
-        return "expansion_limits";
-    }
-
-    @Override
-    public String playbook() {
-        return "expansion";
     }
 
     @Override

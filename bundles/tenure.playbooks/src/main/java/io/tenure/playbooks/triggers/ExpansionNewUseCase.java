@@ -40,9 +40,11 @@ public class ExpansionNewUseCase extends Trigger {
     private volatile Config config;
 
     public ExpansionNewUseCase() {
+        super("expansion_new_use_case", "expansion");
     }
 
     public ExpansionNewUseCase(Config config) {
+        this();
         configure(config);
     }
 
@@ -53,16 +55,6 @@ public class ExpansionNewUseCase extends Trigger {
         Settings.range(PID, "valuePercent", c.valuePercent(), 1, 500);
         Settings.range(PID, "slaDays", c.slaDays(), 1, 90);
         config = c;
-    }
-
-    @Override
-    public String name() {
-        return "expansion_new_use_case";
-    }
-
-    @Override
-    public String playbook() {
-        return "expansion";
     }
 
     @Override

@@ -41,9 +41,11 @@ public class ExpansionSeats extends Trigger {
     private volatile Config config;
 
     public ExpansionSeats() {
+        super("expansion_seats", "expansion");
     }
 
     public ExpansionSeats(Config config) {
+        this();
         configure(config);
     }
 
@@ -54,16 +56,6 @@ public class ExpansionSeats extends Trigger {
         Settings.range(PID, "headroomPercent", c.headroomPercent(), 1, 200);
         Settings.range(PID, "slaDays", c.slaDays(), 1, 90);
         config = c;
-    }
-
-    @Override
-    public String name() {
-        return "expansion_seats";
-    }
-
-    @Override
-    public String playbook() {
-        return "expansion";
     }
 
     @Override

@@ -46,9 +46,11 @@ public class ExpansionStrategicNews extends Trigger {
     private volatile List<String> keywords = List.of();
 
     public ExpansionStrategicNews() {
+        super("expansion_strategic_news", "executive_conversation");
     }
 
     public ExpansionStrategicNews(Config config) {
+        this();
         configure(config);
     }
 
@@ -63,16 +65,6 @@ public class ExpansionStrategicNews extends Trigger {
         Settings.range(PID, "slaDays", c.slaDays(), 1, 90);
         keywords = Arrays.stream(c.keywords()).map(k -> k.trim().toLowerCase(Locale.ROOT)).toList();
         config = c;
-    }
-
-    @Override
-    public String name() {
-        return "expansion_strategic_news";
-    }
-
-    @Override
-    public String playbook() {
-        return "executive_conversation";
     }
 
     @Override

@@ -35,9 +35,11 @@ public class NewDecisionMaker extends Trigger {
     private volatile Config config;
 
     public NewDecisionMaker() {
+        super("new_decision_maker", "executive_engagement");
     }
 
     public NewDecisionMaker(Config config) {
+        this();
         configure(config);
     }
 
@@ -47,16 +49,6 @@ public class NewDecisionMaker extends Trigger {
         Settings.range(PID, "lookbackDays", c.lookbackDays(), 1, 365);
         Settings.range(PID, "slaDays", c.slaDays(), 1, 90);
         config = c;
-    }
-
-    @Override
-    public String name() {
-        return "new_decision_maker";
-    }
-
-    @Override
-    public String playbook() {
-        return "executive_engagement";
     }
 
     @Override

@@ -37,9 +37,11 @@ public class NpsDetractor extends Trigger {
     private volatile Config config;
 
     public NpsDetractor() {
+        super("nps_detractor", "detractor_recovery");
     }
 
     public NpsDetractor(Config config) {
+        this();
         configure(config);
     }
 
@@ -50,16 +52,6 @@ public class NpsDetractor extends Trigger {
         Settings.range(PID, "lookbackDays", c.lookbackDays(), 1, 365);
         Settings.range(PID, "slaDays", c.slaDays(), 1, 90);
         config = c;
-    }
-
-    @Override
-    public String name() {
-        return "nps_detractor";
-    }
-
-    @Override
-    public String playbook() {
-        return "detractor_recovery";
     }
 
     @Override

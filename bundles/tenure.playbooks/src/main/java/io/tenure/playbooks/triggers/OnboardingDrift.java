@@ -41,9 +41,11 @@ public class OnboardingDrift extends Trigger {
     private volatile Config config;
 
     public OnboardingDrift() {
+        super("onboarding_drift", "onboarding_recovery");
     }
 
     public OnboardingDrift(Config config) {
+        this();
         configure(config);
     }
 
@@ -56,16 +58,6 @@ public class OnboardingDrift extends Trigger {
         }
         Settings.range(PID, "slaDays", c.slaDays(), 1, 90);
         config = c;
-    }
-
-    @Override
-    public String name() {
-        return "onboarding_drift";
-    }
-
-    @Override
-    public String playbook() {
-        return "onboarding_recovery";
     }
 
     @Override

@@ -39,9 +39,11 @@ public class OnboardingStall extends Trigger {
     private volatile Config config;
 
     public OnboardingStall() {
+        super("onboarding_stall", "onboarding_recovery");
     }
 
     public OnboardingStall(Config config) {
+        this();
         configure(config);
     }
 
@@ -51,16 +53,6 @@ public class OnboardingStall extends Trigger {
         Settings.range(PID, "stallDays", c.stallDays(), 1, 180);
         Settings.range(PID, "slaDays", c.slaDays(), 1, 90);
         config = c;
-    }
-
-    @Override
-    public String name() {
-        return "onboarding_stall";
-    }
-
-    @Override
-    public String playbook() {
-        return "onboarding_recovery";
     }
 
     @Override

@@ -35,9 +35,11 @@ public class PrematureCompletion extends Trigger {
     private volatile Config config;
 
     public PrematureCompletion() {
+        super("premature_completion", "onboarding_recovery");
     }
 
     public PrematureCompletion(Config config) {
+        this();
         configure(config);
     }
 
@@ -47,16 +49,6 @@ public class PrematureCompletion extends Trigger {
         Settings.range(PID, "lookbackDays", c.lookbackDays(), 1, 365);
         Settings.range(PID, "slaDays", c.slaDays(), 1, 90);
         config = c;
-    }
-
-    @Override
-    public String name() {
-        return "premature_completion";
-    }
-
-    @Override
-    public String playbook() {
-        return "onboarding_recovery";
     }
 
     @Override

@@ -38,9 +38,11 @@ public class ReEngagement extends Trigger {
     private volatile Config config;
 
     public ReEngagement() {
+        super("re_engagement", "win_back");
     }
 
     public ReEngagement(Config config) {
+        this();
         configure(config);
     }
 
@@ -51,16 +53,6 @@ public class ReEngagement extends Trigger {
         Settings.range(PID, "toMonths", c.toMonths(), c.fromMonths(), 18);
         Settings.range(PID, "slaDays", c.slaDays(), 1, 180);
         config = c;
-    }
-
-    @Override
-    public String name() {
-        return "re_engagement";
-    }
-
-    @Override
-    public String playbook() {
-        return "win_back";
     }
 
     @Override

@@ -57,9 +57,11 @@ public class ReferralAsk extends Trigger {
     private volatile Config config;
 
     public ReferralAsk() {
+        super("referral_ask", "referral_request");
     }
 
     public ReferralAsk(Config config) {
+        this();
         configure(config);
     }
 
@@ -72,16 +74,6 @@ public class ReferralAsk extends Trigger {
         Settings.range(PID, "cooldownDays", c.cooldownDays(), 0, 730);
         Settings.range(PID, "slaDays", c.slaDays(), 1, 90);
         config = c;
-    }
-
-    @Override
-    public String name() {
-        return "referral_ask";
-    }
-
-    @Override
-    public String playbook() {
-        return "referral_request";
     }
 
     @Override

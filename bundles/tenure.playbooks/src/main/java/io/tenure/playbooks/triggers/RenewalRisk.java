@@ -46,9 +46,11 @@ public class RenewalRisk extends Trigger {
     private volatile Config config;
 
     public RenewalRisk() {
+        super("renewal_risk", "save_plan");
     }
 
     public RenewalRisk(Config config) {
+        this();
         configure(config);
     }
 
@@ -59,16 +61,6 @@ public class RenewalRisk extends Trigger {
         Settings.range(PID, "redSlaDays", c.redSlaDays(), 1, 90);
         Settings.range(PID, "slaDays", c.slaDays(), 1, 90);
         config = c;
-    }
-
-    @Override
-    public String name() {
-        return "renewal_risk";
-    }
-
-    @Override
-    public String playbook() {
-        return "save_plan";
     }
 
     @Override

@@ -37,9 +37,11 @@ public class SingleThreaded extends Trigger {
     private volatile Config config;
 
     public SingleThreaded() {
+        super("single_threaded", "multi_threading");
     }
 
     public SingleThreaded(Config config) {
+        this();
         configure(config);
     }
 
@@ -50,16 +52,6 @@ public class SingleThreaded extends Trigger {
         Settings.range(PID, "minConversations", c.minConversations(), 1, 50);
         Settings.range(PID, "slaDays", c.slaDays(), 1, 90);
         config = c;
-    }
-
-    @Override
-    public String name() {
-        return "single_threaded";
-    }
-
-    @Override
-    public String playbook() {
-        return "multi_threading";
     }
 
     @Override

@@ -17,6 +17,24 @@ import io.tenure.api.playbook.PlaybookTrigger;
 abstract class Trigger implements PlaybookTrigger {
     static final String PID_PREFIX = "io.tenure.playbooks.";
 
+    private final String name;
+    private final String playbook;
+
+    Trigger(String name, String playbook) {
+        this.name = name;
+        this.playbook = playbook;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String playbook() {
+        return playbook;
+    }
+
     static String quarter(LocalDate day) {
         return day.getYear() + "-Q" + ((day.getMonthValue() - 1) / 3 + 1);
     }

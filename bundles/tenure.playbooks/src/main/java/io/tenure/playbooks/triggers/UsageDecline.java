@@ -35,9 +35,11 @@ public class UsageDecline extends Trigger {
     private volatile Config config;
 
     public UsageDecline() {
+        super("usage_decline", "usage_recovery");
     }
 
     public UsageDecline(Config config) {
+        this();
         configure(config);
     }
 
@@ -48,16 +50,6 @@ public class UsageDecline extends Trigger {
         Settings.range(PID, "windowDays", c.windowDays(), 7, 30);
         Settings.range(PID, "slaHours", c.slaHours(), 1, 720);
         config = c;
-    }
-
-    @Override
-    public String name() {
-        return "usage_decline";
-    }
-
-    @Override
-    public String playbook() {
-        return "usage_recovery";
     }
 
     @Override

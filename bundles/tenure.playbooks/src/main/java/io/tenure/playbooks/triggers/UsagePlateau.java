@@ -40,9 +40,11 @@ public class UsagePlateau extends Trigger {
     private volatile Config config;
 
     public UsagePlateau() {
+        super("usage_plateau", "next_feature");
     }
 
     public UsagePlateau(Config config) {
+        this();
         configure(config);
     }
 
@@ -53,16 +55,6 @@ public class UsagePlateau extends Trigger {
         Settings.range(PID, "windowDays", c.windowDays(), 7, 30);
         Settings.range(PID, "slaDays", c.slaDays(), 1, 90);
         config = c;
-    }
-
-    @Override
-    public String name() {
-        return "usage_plateau";
-    }
-
-    @Override
-    public String playbook() {
-        return "next_feature";
     }
 
     @Override
