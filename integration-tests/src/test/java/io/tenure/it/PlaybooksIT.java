@@ -98,6 +98,10 @@ class PlaybooksIT {
             waitFor(tenure, "usage_plateau", t -> !t.get("enabled").getAsBoolean());
             assertEquals(200, tenure.post("/api/v1/playbooks/usage_plateau/enable", admin, null, new byte[0]).statusCode());
             waitFor(tenure, "usage_plateau", t -> t.get("enabled").getAsBoolean());
+            String audit = json(tenure.get("/api/v1/audit?limit=50", admin)).toString();
+            assertTrue(audit.contains("POST /api/v1/playbooks/usage_plateau/disable")
+                    && audit.contains("PUT /api/v1/settings/io.tenure.playbooks.usage_decline") && audit.contains("\"status\":422"),
+                    "who changed what, refusals included: " + audit);
 
             LocalDate today = LocalDate.now(ZoneOffset.UTC);
             JsonObject segmentation = json(tenure.get("/api/v1/metrics/segmentation", admin)).getAsJsonObject();

@@ -28,6 +28,7 @@ import io.tenure.api.rest.ApiException;
 import io.tenure.api.rest.ApiResource;
 import io.tenure.api.rest.ApiResponse;
 import io.tenure.api.rest.StreamingBody;
+import io.tenure.api.security.AuditLog;
 import io.tenure.api.security.AuthenticatedUser;
 import io.tenure.api.security.UserService;
 import jakarta.servlet.Servlet;
@@ -53,6 +54,10 @@ public class ApiServlet extends HttpServlet {
 
     @Reference
     private UserService users;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AuditLog audit;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -153,8 +158,10 @@ public class ApiServlet extends HttpServlet {
                     + " (its module may be stopped)"));
             return;
         }
+        int status = 500;
         try {
             ApiResponse answer = resource.handle(new ApiRequestImpl(request, routed, rest, query(request), user.get()));
+            status = answer.status();
             response.setStatus(answer.status());
             answer.headers().forEach(response::setHeader);
             if (answer.body().isPresent() && answer.body().get() instanceof StreamingBody stream) {
@@ -168,12 +175,32 @@ public class ApiServlet extends HttpServlet {
                 }
             }
         } catch (ApiException e) {
+            status = e.status();
             writeError(response, e);
         } catch (RuntimeException e) {
             String incident = UUID.randomUUID().toString();
             LOG.error("Request {} {} failed (incident {})", request.getMethod(), request.getRequestURI(), incident, e);
             writeError(response, new ApiException(500, "internal_error", "the server failed to answer; incident "
                     + incident + " is in the log", List.of(String.valueOf(e.getMessage()))));
+        } finally {
+            audit(request, user.get(), segments, status);
+        }
+    }
+
+    /** Every call that may change something is written to the audit log, refused ones included. */
+    private void audit(HttpServletRequest request, AuthenticatedUser user, List<String> segments, int status) {
+        AuditLog log = audit;
+        String method = request.getMethod();
+        if (log == null || method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
+            return;
+        }
+        String path = "/api/v1/" + String.join("/", segments);
+        String query = Optional.ofNullable(request.getQueryString()).map(q -> "?" + q).orElse("");
+        try {
+            log.record(user.name(), method + " " + path + query, String.join("/", segments.subList(0, Math.min(2, segments.size()))),
+                    status, "");
+        } catch (RuntimeException e) {
+            LOG.error("Could not write the audit entry of {} {} by {}: {}", method, path, user.name(), e.getMessage());
         }
     }
 
