@@ -117,7 +117,8 @@ public class RuntimeIT {
         List<String> tenureBundles = Arrays.stream(context.getBundles()).map(Bundle::getSymbolicName)
                 .filter(n -> n.startsWith("tenure.")).sorted().toList();
         assertEquals(List.of("tenure.api", "tenure.console", "tenure.demo", "tenure.forecast", "tenure.health",
-                "tenure.journey", "tenure.metrics", "tenure.playbooks", "tenure.runtime", "tenure.store", "tenure.web"),
+                "tenure.journey", "tenure.metrics", "tenure.playbooks", "tenure.runtime", "tenure.store", "tenure.vertical.enterprise",
+                "tenure.web"),
                 tenureBundles);
         int checked = 0;
         for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs()) {

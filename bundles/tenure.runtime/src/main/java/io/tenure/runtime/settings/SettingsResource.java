@@ -112,6 +112,9 @@ public class SettingsResource implements ApiResource {
     private List<Described> described() {
         List<Described> out = new ArrayList<>();
         for (Bundle b : context.getBundles()) {
+            if (b.getState() != Bundle.ACTIVE) {
+                continue; // a stopped module's settings go with it
+            }
             MetaTypeInformation info = metatype.getMetaTypeInformation(b);
             if (info == null) {
                 continue;
@@ -131,6 +134,7 @@ public class SettingsResource implements ApiResource {
         Configuration config = configurationAdmin.getConfiguration(d.pid(), "?");
         Dictionary<String, Object> current = config.getProperties();
         List<Map<String, Object>> attributes = new ArrayList<>();
+        Map<String, String[]> ranges = ranges(d);
         for (AttributeDefinition ad : ads(d)) {
             Map<String, Object> a = new LinkedHashMap<>();
             a.put("id", ad.getID());
@@ -140,6 +144,13 @@ public class SettingsResource implements ApiResource {
             a.put("multiple", ad.getCardinality() != 0);
             if (ad.getOptionValues() != null) {
                 a.put("options", Arrays.asList(ad.getOptionValues()));
+            }
+            String[] range = ranges.getOrDefault(ad.getID(), new String[2]);
+            if (range[0] != null) {
+                a.put("min", range[0]);
+            }
+            if (range[1] != null) {
+                a.put("max", range[1]);
             }
             a.put("default", ad.getDefaultValue() == null ? List.of() : Arrays.asList(ad.getDefaultValue()));
             Object value = current == null ? null : current.get(ad.getID());
@@ -153,6 +164,38 @@ public class SettingsResource implements ApiResource {
         body.put("bundle", d.bundle().getSymbolicName());
         body.put("attributes", attributes);
         return body;
+    }
+
+    /**
+     * Each attribute's {@code min} and {@code max} as the bundle's metatype XML states them (the metatype service
+     * checks them in {@code validate} but does not expose them), so a form can show the range before a value is sent.
+     */
+    private static Map<String, String[]> ranges(Described d) {
+        Map<String, String[]> ranges = new LinkedHashMap<>();
+        java.util.Enumeration<java.net.URL> entries = d.bundle().findEntries("OSGI-INF/metatype", "*.xml", false);
+        while (entries != null && entries.hasMoreElements()) {
+            java.net.URL url = entries.nextElement();
+            try (java.io.InputStream in = url.openStream()) {
+                javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+                factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+                org.w3c.dom.NodeList ocds = factory.newDocumentBuilder().parse(in).getElementsByTagName("OCD");
+                for (int i = 0; i < ocds.getLength(); i++) {
+                    org.w3c.dom.Element ocd = (org.w3c.dom.Element) ocds.item(i);
+                    if (!ocd.getAttribute("id").equals(d.ocd().getID())) {
+                        continue;
+                    }
+                    org.w3c.dom.NodeList ads = ocd.getElementsByTagName("AD");
+                    for (int j = 0; j < ads.getLength(); j++) {
+                        org.w3c.dom.Element ad = (org.w3c.dom.Element) ads.item(j);
+                        ranges.put(ad.getAttribute("id"), new String[] { ad.hasAttribute("min") ? ad.getAttribute("min") : null,
+                                ad.hasAttribute("max") ? ad.getAttribute("max") : null });
+                    }
+                }
+            } catch (IOException | javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException e) {
+                LOG.warn("Could not read the ranges of {} from {}: {}", d.pid(), url, e.toString());
+            }
+        }
+        return ranges;
     }
 
     private static List<Object> arrayToList(Object array) {
