@@ -19,6 +19,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import io.tenure.api.metrics.Metric;
 import io.tenure.api.metrics.MetricException;
 import io.tenure.api.metrics.MetricRequest;
+import io.tenure.api.metrics.MetricResult;
 import io.tenure.api.rest.ApiException;
 import io.tenure.api.rest.ApiRequest;
 import io.tenure.api.rest.ApiResource;
@@ -33,15 +34,34 @@ import io.tenure.api.security.Role;
 @Component(service = ApiResource.class, property = { ApiResource.PATH + "=metrics", ApiResource.PATH + "=calculators",
         ApiResource.PATH + "=csms/*/compensation" })
 public class MetricsResource implements ApiResource {
+    /** How long a metric may take before its caller is answered 503; partners' metrics included. */
+    static final java.time.Duration TIME_LIMIT = java.time.Duration.ofSeconds(30);
+    /** Calls of one metric that may be running at once; more are refused rather than queued behind a hung one. */
+    static final int MAX_IN_FLIGHT = 2;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MetricsResource.class);
+
     private final Map<String, Metric> metrics = new ConcurrentSkipListMap<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "tenure-metric");
+        t.setDaemon(true);
+        return t;
+    });
     private final Clock clock;
+    private final java.time.Duration limit;
 
     public MetricsResource() {
-        this(Clock.systemUTC());
+        this(Clock.systemUTC(), TIME_LIMIT);
     }
 
-    MetricsResource(Clock clock) {
+    MetricsResource(Clock clock, java.time.Duration limit) {
         this.clock = clock;
+        this.limit = limit;
+    }
+
+    @org.osgi.service.component.annotations.Deactivate
+    void deactivate() {
+        pool.shutdownNow();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -91,10 +111,54 @@ public class MetricsResource implements ApiResource {
                 "no metric '" + name + "'; metrics are " + String.join(", ", metrics.keySet())));
         LocalDate asOf = request.date("asOf").orElse(LocalDate.now(clock));
         try {
-            return ApiResponse.ok(metric.compute(new MetricRequest(params, asOf)).body());
+            return ApiResponse.ok(isolated(metric, new MetricRequest(params, asOf)).body());
         } catch (MetricException e) {
             throw e.badParameter() ? ApiException.badRequest(e.getMessage())
                     : new ApiException(422, "unanswerable", e.getMessage(), List.of());
+        }
+    }
+
+    /**
+     * Computes on a worker thread within the time limit: a metric that hangs is interrupted and its caller answered
+     * 503, one that throws is logged and answered 500 naming it; neither affects other metrics or requests.
+     */
+    private MetricResult isolated(Metric metric, MetricRequest request) throws MetricException, ApiException {
+        java.util.concurrent.atomic.AtomicInteger running = inFlight.computeIfAbsent(metric.name(),
+                k -> new java.util.concurrent.atomic.AtomicInteger());
+        if (running.incrementAndGet() > MAX_IN_FLIGHT) {
+            running.decrementAndGet();
+            throw new ApiException(503, "metric_busy", "metric " + metric.name() + " is still busy with earlier calls; try again later",
+                    List.of());
+        }
+        java.util.concurrent.Future<MetricResult> call;
+        try {
+            call = pool.submit(() -> {
+                try {
+                    return metric.compute(request);
+                } finally {
+                    running.decrementAndGet();
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            running.decrementAndGet();
+            throw new ApiException(503, "metric_unavailable", "metrics are stopping", List.of());
+        }
+        try {
+            return call.get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            call.cancel(true);
+            LOG.warn("Metric {} did not answer within {} ms and was interrupted", metric.name(), limit.toMillis());
+            throw new ApiException(503, "metric_timeout", "metric " + metric.name() + " did not answer within "
+                    + (limit.toMillis() % 1000 == 0 ? limit.toSeconds() + " s" : limit.toMillis() + " ms"), List.of());
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof MetricException m) {
+                throw m;
+            }
+            LOG.error("Metric {} failed", metric.name(), e.getCause());
+            throw new ApiException(500, "metric_failed", "metric " + metric.name() + " failed: " + e.getCause(), List.of());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(503, "metric_interrupted", "interrupted while computing " + metric.name(), List.of());
         }
     }
 
