@@ -83,11 +83,15 @@ public class PlaybookEngine {
 
         @AttributeDefinition(name = "Disabled triggers", description = "Names of triggers that do not run, e.g. usage_plateau.")
         String[] disabledTriggers() default {};
+
+        @AttributeDefinition(name = "Trigger time limit (ms)", description = "A trigger call on one account that takes longer "
+                + "is abandoned and the trigger skipped for the rest of the run.", min = "10", max = "600000")
+        int triggerTimeLimitMillis() default 5_000;
     }
 
     /** What a run did: the accounts evaluated, the tasks created and escalated, the post-mortem records filed, failures per trigger. */
     public record Run(int accounts, List<Task> created, List<Task> escalated, int postmortems, Map<String, Integer> failures,
-            long millis) {
+            long millis, Set<String> timedOut) {
     }
 
     private final List<PlaybookTrigger> triggers = new CopyOnWriteArrayList<>();
@@ -196,6 +200,7 @@ public class PlaybookEngine {
     static void validate(Config c) {
         Settings.range(PID, "escalationHours", c.escalationHours(), 1, 720);
         Settings.range(PID, "runMinutes", c.runMinutes(), 1, 1440);
+        Settings.range(PID, "triggerTimeLimitMillis", c.triggerTimeLimitMillis(), 10, 600_000);
         if (c.salesHandoffArr() < 0) {
             throw new IllegalArgumentException(PID + " salesHandoffArr " + c.salesHandoffArr() + " is negative");
         }
@@ -253,8 +258,15 @@ public class PlaybookEngine {
         }
         Set<String> existing = contexts.taskKeys();
         Map<String, Integer> failures = new ConcurrentHashMap<>();
-        List<Task> created = all.values().parallelStream()
-                .flatMap(h -> tasks(contexts.of(h), active, now, existing, failures, cfg).stream()).toList();
+        GuardedRun guard = new GuardedRun(Duration.ofMillis(cfg.triggerTimeLimitMillis()));
+        List<Task> created;
+        try {
+            created = guard.run(all.values(), Runtime.getRuntime().availableProcessors(),
+                    h -> tasks(contexts.of(h), active, now, existing, failures, cfg, guard));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DataException("the playbook run was interrupted");
+        }
         List<Task> escalated = new ArrayList<>();
         for (Task t : contexts.allTasks()) {
             String id = "esc-" + digest(t.id());
@@ -269,7 +281,8 @@ public class PlaybookEngine {
         if (!save.isEmpty()) {
             store.saveAll(Task.TYPE, save);
         }
-        Run run = new Run(all.size(), created, escalated, drafts.size(), Map.copyOf(failures), (System.nanoTime() - started) / 1_000_000);
+        Run run = new Run(all.size(), created, escalated, drafts.size(), Map.copyOf(failures), (System.nanoTime() - started) / 1_000_000,
+                guard.timedOut());
         LOG.info("Playbooks: {} accounts, {} new tasks, {} escalations, {} post-mortem records in {} ms", run.accounts(),
                 created.size(), escalated.size(), drafts.size(), run.millis());
         return run;
@@ -277,11 +290,15 @@ public class PlaybookEngine {
 
     /** The new tasks of one account: a task per signal whose episode has none yet. */
     private List<Task> tasks(PlaybookContext context, List<PlaybookTrigger> active, Instant now, Set<String> existing,
-            Map<String, Integer> failures, Config cfg) {
+            Map<String, Integer> failures, Config cfg, GuardedRun guard) {
         List<Task> out = new ArrayList<>();
         Account account = context.account();
         for (PlaybookTrigger trigger : active) {
+            if (!guard.allowed(trigger.name())) {
+                continue;
+            }
             List<Signal> signals;
+            guard.enter(trigger.name());
             try {
                 signals = trigger.evaluate(context);
             } catch (RuntimeException e) {
@@ -289,6 +306,8 @@ public class PlaybookEngine {
                     LOG.warn("Trigger {} failed on {}: {}", trigger.name(), account.id(), e.toString());
                 }
                 continue;
+            } finally {
+                guard.exit();
             }
             for (Signal s : signals) {
                 String id = trigger.name() + "-" + digest(s.episode());

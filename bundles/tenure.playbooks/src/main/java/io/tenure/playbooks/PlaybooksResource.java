@@ -64,6 +64,7 @@ public class PlaybooksResource implements ApiResource {
                 body.put("escalated", run.escalated().size());
                 body.put("postmortems", run.postmortems());
                 body.put("failures", run.failures());
+                body.put("timedOut", run.timedOut());
                 body.put("millis", run.millis());
                 return ApiResponse.ok(body);
             } catch (DataException e) {

@@ -82,6 +82,46 @@ class PlaybookEngineTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aTriggerThatHangsIsCutOffAndTheOthersStillRun() throws Exception {
+        try (Databases.Fresh fresh = Databases.H2.open(); JdbcDataStore store = new JdbcDataStore(fresh.db)) {
+            store.importData(List.of(input(Account.TYPE, "account_id,name,vertical,signed_date,owner\n"
+                    + "a1,A1,plg,2024-01-01,ana\na2,A2,plg,2024-01-01,ana\na3,A3,plg,2024-01-01,ana\n"),
+                    input(SurveyResponse.TYPE, "account_id,response_id,date,score\na1,r1,2026-05-25,3\na2,r2,2026-05-25,3\n"
+                            + "a3,r3,2026-05-25,3\n")), n -> { });
+            java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+            io.tenure.api.playbook.PlaybookTrigger hangs = new io.tenure.api.playbook.PlaybookTrigger() {
+                public String name() {
+                    return "partner_hangs";
+                }
+
+                public String playbook() {
+                    return "never";
+                }
+
+                public List<io.tenure.api.playbook.Signal> evaluate(io.tenure.api.playbook.PlaybookContext context) {
+                    while (true) {
+                        try {
+                            never.await();
+                        } catch (InterruptedException e) {
+                            // a badly written partner trigger ignores interrupts
+                        }
+                    }
+                }
+            };
+            List<io.tenure.api.playbook.PlaybookTrigger> triggers = new java.util.ArrayList<>(List.of(hangs));
+            triggers.addAll(DefaultTriggers.all().stream().filter(t -> t.name().equals("nps_detractor")).toList());
+            PlaybookEngine engine = new PlaybookEngine(store, new HistoryService(store),
+                    Settings.of(PlaybookEngine.Config.class, java.util.Map.of("triggerTimeLimitMillis", 200)), triggers,
+                    Clock.fixed(Instant.parse("2026-06-01T09:00:00Z"), ZoneOffset.UTC));
+            PlaybookEngine.Run run = engine.run();
+            assertEquals(Set.of("partner_hangs"), run.timedOut());
+            assertEquals(3, run.created().size(), "every detractor got its task, the accounts of the stuck calls included: "
+                    + run.created());
+            assertTrue(run.created().stream().allMatch(t -> t.playbook().equals("detractor_recovery")));
+        }
+    }
+
     private static DataStore.ImportInput input(EntityType<?> type, String csv) {
         return new DataStore.ImportInput(type, DataFormat.CSV, type.name() + ".csv",
                 new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
