@@ -15,8 +15,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.jar.JarEntry;
 import java.util.jar.JarInputStream;
@@ -121,30 +119,7 @@ class DistributionIT {
         try (TenureProcess tenure = TenureProcess.start(home)) {
             String token = "Bearer " + json(tenure.post("/api/v1/tokens", TenureProcess.admin(), "application/json",
                     "{\"label\":\"load\"}".getBytes(StandardCharsets.UTF_8))).getAsJsonObject().get("secret").getAsString();
-            AtomicBoolean running = new AtomicBoolean(true);
-            AtomicInteger ok = new AtomicInteger();
-            List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-            List<Thread> load = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                Thread t = new Thread(() -> {
-                    while (running.get()) {
-                        for (String path : List.of("/api/v1/me", "/health", "/api/v1/modules/core")) {
-                            try {
-                                HttpResponse<String> r = tenure.get(path, token);
-                                if (r.statusCode() == 200) {
-                                    ok.incrementAndGet();
-                                } else {
-                                    failures.add(path + " -> " + r.statusCode() + " " + r.body());
-                                }
-                            } catch (RuntimeException e) {
-                                failures.add(path + " -> " + e);
-                            }
-                        }
-                    }
-                });
-                t.start();
-                load.add(t);
-            }
+            LoadClients load = LoadClients.start(tenure, token, List.of("/api/v1/me", "/health", "/api/v1/modules/core"), 4);
             for (int round = 0; round < 5; round++) {
                 HttpResponse<String> stopped = tenure.post("/api/v1/modules/console/stop", TenureProcess.admin(), null, new byte[0]);
                 assertEquals(200, stopped.statusCode(), stopped.body());
@@ -154,12 +129,9 @@ class DistributionIT {
                 assertEquals("active", json(started).getAsJsonObject().get("state").getAsString());
                 assertEquals(200, tenure.get("/console/login", null).statusCode());
             }
-            running.set(false);
-            for (Thread t : load) {
-                t.join();
-            }
-            assertEquals(List.of(), failures);
-            assertTrue(ok.get() > 50, "load ran: " + ok.get());
+            load.close();
+            assertEquals(List.of(), load.failures());
+            assertTrue(load.ok() > 50, "load ran: " + load.ok());
 
             assertEquals(409, tenure.post("/api/v1/modules/core/stop", TenureProcess.admin(), null, new byte[0]).statusCode());
             assertEquals(404, tenure.post("/api/v1/modules/nothing/stop", TenureProcess.admin(), null, new byte[0]).statusCode());

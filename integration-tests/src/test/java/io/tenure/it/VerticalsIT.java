@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
@@ -38,30 +35,8 @@ class VerticalsIT {
 
             String token = "Bearer " + JsonParser.parseString(tenure.post("/api/v1/tokens", admin, "application/json",
                     "{\"label\":\"load\"}".getBytes(StandardCharsets.UTF_8)).body()).getAsJsonObject().get("secret").getAsString();
-            AtomicBoolean running = new AtomicBoolean(true);
-            AtomicInteger ok = new AtomicInteger();
-            List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-            List<Thread> load = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                Thread t = new Thread(() -> {
-                    while (running.get()) {
-                        for (String path : List.of("/api/v1/accounts?limit=5", "/health", "/api/v1/health/distribution")) {
-                            try {
-                                HttpResponse<String> r = tenure.get(path, token);
-                                if (r.statusCode() == 200) {
-                                    ok.incrementAndGet();
-                                } else {
-                                    failures.add(path + " -> " + r.statusCode() + " " + r.body());
-                                }
-                            } catch (RuntimeException e) {
-                                failures.add(path + " -> " + e);
-                            }
-                        }
-                    }
-                });
-                t.start();
-                load.add(t);
-            }
+            LoadClients load = LoadClients.start(tenure, token,
+                    List.of("/api/v1/accounts?limit=5", "/health", "/api/v1/health/distribution"), 4);
             for (int round = 0; round < 3; round++) {
                 HttpResponse<String> stopped = tenure.post("/api/v1/modules/enterprise/stop", admin, null, new byte[0]);
                 assertEquals(200, stopped.statusCode(), stopped.body());
@@ -70,12 +45,9 @@ class VerticalsIT {
                 assertEquals(200, started.statusCode(), started.body());
                 assertPresent(tenure, true);
             }
-            running.set(false);
-            for (Thread t : load) {
-                t.join();
-            }
-            assertEquals(List.of(), failures);
-            assertTrue(ok.get() > 20, "load ran: " + ok.get());
+            load.close();
+            assertEquals(List.of(), load.failures());
+            assertTrue(load.ok() > 20, "load ran: " + load.ok());
         }
     }
 
