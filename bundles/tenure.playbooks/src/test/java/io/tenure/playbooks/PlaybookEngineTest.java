@@ -76,6 +76,11 @@ class PlaybookEngineTest {
             assertTrue(!later.runIfDue(), "nothing new and the hour has not passed");
             store.importData(List.of(input(SurveyResponse.TYPE, "account_id,response_id,date,score\ncalm,r3,2026-06-03,2\n")),
                     n -> { });
+            try (AutoCloseable otherNode = store.tryLock("tenure-playbooks").orElseThrow()) {
+                store.importData(List.of(input(SurveyResponse.TYPE, "account_id,response_id,date,score\ncalm,r4,2026-06-03,1\n")),
+                        n -> { });
+                assertTrue(!later.runIfDue(), "another node holds the run's lock: this one skips");
+            }
             assertTrue(later.runIfDue(), "new data");
             assertTrue(store.repository(Task.TYPE).list(io.tenure.api.data.Query.all().where("account_id", "calm")).items().stream()
                     .anyMatch(t -> t.playbook().equals("detractor_recovery")), "the new detractor got its task");
