@@ -58,6 +58,8 @@ import io.tenure.api.task.TaskStatus;
 @Designate(ocd = PlaybookEngine.Config.class)
 public class PlaybookEngine {
     public static final String PID = "io.tenure.playbooks";
+    /** Service property of a trigger whose settings live under another PID than its component name (e.g. a vertical's). */
+    public static final String SETTINGS_PID = "tenure.settings.pid";
     private static final Logger LOG = LoggerFactory.getLogger(PlaybookEngine.class);
 
     @ObjectClassDefinition(name = "Tenure playbooks", description = "Who answers for accounts without a CSM and for overdue tasks.")
@@ -121,7 +123,8 @@ public class PlaybookEngine {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void addTrigger(PlaybookTrigger trigger, Map<String, Object> properties) {
-        Object name = properties.get("component.name");
+        // where the trigger's settings live: its own property, or else its component's configuration
+        Object name = properties.getOrDefault(SETTINGS_PID, properties.get("component.name"));
         if (name instanceof String pid) {
             settingsPids.put(trigger, pid);
         }

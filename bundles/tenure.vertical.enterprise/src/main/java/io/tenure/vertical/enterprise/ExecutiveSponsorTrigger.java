@@ -17,7 +17,7 @@ import io.tenure.api.playbook.Signal;
  * A top enterprise account (ARR of $250K or more, a setting) without an engaged executive sponsor: find one on their
  * side and pair them with an executive on ours.
  */
-@Component(service = PlaybookTrigger.class)
+@Component(service = PlaybookTrigger.class, property = "tenure.settings.pid=" + Enterprise.PID)
 public class ExecutiveSponsorTrigger implements PlaybookTrigger {
     @Reference
     private Enterprise enterprise;

@@ -17,7 +17,7 @@ import io.tenure.api.playbook.Signal;
  * A paying enterprise account without a QBR in the last 90 days (a setting): schedule one, with its agenda as the
  * task's steps. Accounts still onboarding are left alone until their first quarter is over.
  */
-@Component(service = PlaybookTrigger.class)
+@Component(service = PlaybookTrigger.class, property = "tenure.settings.pid=" + Enterprise.PID)
 public class QbrCadenceTrigger implements PlaybookTrigger {
     static final List<String> AGENDA = List.of("Value delivered against the customer's goals", "Usage, adoption and health",
             "Open issues and their owners", "Roadmap items that matter to them", "Success plan for the next quarter");
