@@ -58,7 +58,7 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
     public static final String PID = "io.tenure.store";
     /** The migrations, in order; a new migration is a new file here, never an edit of an applied one. */
     static final List<String> MIGRATIONS = List.of("V1__customer_data.sql", "V2__health_scores.sql",
-            "V3__table_versions.sql", "V4__change_log.sql", "V5__time_indexes.sql", "V7__forecast.sql",
+            "V3__table_versions.sql", "V4__change_log.sql", "V5__time_indexes.sql", "V6__ingest.sql", "V7__forecast.sql",
             "V8__task_outcomes.sql");
     /** How long the change log keeps entries. */
     static final java.time.Duration CHANGE_LOG_KEPT = java.time.Duration.ofDays(7);

@@ -1,0 +1,249 @@
+package io.tenure.ingest;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.tenure.api.account.Account;
+import io.tenure.api.account.Contact;
+import io.tenure.api.data.DataException;
+import io.tenure.api.data.DataStore;
+import io.tenure.api.ingest.EventLedger;
+import io.tenure.api.ingest.HeldEvent;
+import io.tenure.api.ingest.IngestEvent;
+import io.tenure.api.ingest.SourceStats;
+
+/**
+ * Applies the write-ahead log to the store, in order, one transaction per batch of events (the ledger moves the
+ * journal's position in the same transaction, so a batch is applied exactly once however often it is read). When
+ * the store refuses or is away, the same batch is tried again with a growing pause; the log keeps everything until
+ * then. Applied segments are deleted once their position has been committed for a while (H2 writes its commits to
+ * disk within about a second; the log covers that window).
+ */
+final class Drainer implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(Drainer.class);
+    /** How long an applied position must have been committed before its log segments go. */
+    static final Duration KEEP_APPLIED = Duration.ofSeconds(30);
+    private static final Duration RELEASE_EVERY = Duration.ofSeconds(10);
+    private static final Duration FORGET_EVERY = Duration.ofHours(1);
+    private static final int MAX_BATCH_BYTES = 32 << 20;
+
+    private final WriteAheadLog log;
+    private final EventLedger ledger;
+    private final DataStore store;
+    private final EventMapper mapper;
+    private final Settings settings;
+    private final String journal;
+    private final Clock clock;
+    private volatile boolean running = true;
+    private volatile long applied = -1;
+    private final Deque<long[]> appliedAt = new ArrayDeque<>(); // [epoch millis, position]
+    private long lastHousekeeping;
+    private Instant lastRelease = Instant.EPOCH;
+    private Instant lastForget = Instant.EPOCH;
+    private long accountsVersion = -1;
+    private volatile boolean membershipsChanged;
+    private volatile String lastError = "";
+    private final Object pause = new Object();
+
+    private final Duration keepApplied;
+
+    Drainer(WriteAheadLog log, EventLedger ledger, DataStore store, Settings settings, String journal, Clock clock,
+            Duration keepApplied) {
+        this.keepApplied = keepApplied;
+        this.log = log;
+        this.ledger = ledger;
+        this.store = store;
+        this.mapper = new EventMapper(settings);
+        this.settings = settings;
+        this.journal = journal;
+        this.clock = clock;
+    }
+
+    /** The position applied to the store, or -1 before the drain has read it. */
+    long applied() {
+        return applied;
+    }
+
+    String lastError() {
+        return lastError;
+    }
+
+    /** Stops after the batch in hand; wakes a drain pausing after an error (never interrupts a database call). */
+    void stop() {
+        running = false;
+        synchronized (pause) {
+            pause.notifyAll();
+        }
+    }
+
+    @Override
+    public void run() {
+        long backoff = 100;
+        WriteAheadLog.Reader reader = null;
+        while (running) {
+            try {
+                if (reader == null) {
+                    long position = ledger.position(journal);
+                    if (position < log.start()) {
+                        LOG.error("The store has applied the log {} up to {}, but the log starts at {}; continuing there",
+                                journal, position, log.start());
+                        position = log.start();
+                    }
+                    applied = position;
+                    reader = log.reader(position);
+                }
+                if (!drainOnce(reader)) {
+                    housekeeping();
+                    log.awaitBeyond(reader.position(), 200);
+                } else if (clock.millis() - lastHousekeeping > 1000) {
+                    housekeeping(); // under a steady load too: applied segments go, held events are released
+                }
+                backoff = 100;
+                lastError = "";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (IOException | DataException | RuntimeException e) {
+                lastError = e.getMessage() == null ? e.toString() : e.getMessage();
+                if (backoff >= 1600) {
+                    LOG.warn("Applying the ingestion log to the store failed, retrying in {} ms: {}", backoff, lastError);
+                }
+                closeQuietly(reader);
+                reader = null;
+                sleep(backoff);
+                backoff = Math.min(backoff * 2, 30_000);
+            }
+        }
+        closeQuietly(reader);
+    }
+
+    /** Reads and applies one batch. @return false when there was nothing to apply */
+    boolean drainOnce(WriteAheadLog.Reader reader) throws IOException, DataException {
+        List<EventMapper.Received> received = new ArrayList<>();
+        List<SourceStats.Rejection> rejections = new ArrayList<>();
+        long end = reader.position();
+        long bytes = 0;
+        while (received.size() < settings.drainBatchEvents() && bytes < MAX_BATCH_BYTES) {
+            Optional<WriteAheadLog.Entry> entry = reader.next();
+            if (entry.isEmpty()) {
+                break;
+            }
+            bytes += entry.get().payload().length;
+            end = entry.get().end();
+            LogRecord record = LogRecord.decode(entry.get().payload());
+            if (record instanceof LogRecord.Events e) {
+                for (LogRecord.Event event : e.events()) {
+                    received.add(EventMapper.Received.of(e.sourceId(), e.receivedAt(), event));
+                }
+            } else if (record instanceof LogRecord.Rejection r) {
+                rejections.add(new SourceStats.Rejection(r.sourceId(), r.at(), r.events(), r.reason()));
+            }
+        }
+        if (end == applied) {
+            return false;
+        }
+        List<IngestEvent> events = mapper.map(received, ledger::accountsOfUsers, this::contact);
+        if (events.stream().anyMatch(e -> e.effect() == IngestEvent.Effect.MEMBERSHIP)) {
+            membershipsChanged = true;
+        }
+        ledger.apply(journal, end, events, rejections);
+        applied = end;
+        synchronized (appliedAt) {
+            appliedAt.addLast(new long[] { clock.millis(), end });
+        }
+        return true;
+    }
+
+    private Optional<Contact> contact(String account, String id) {
+        return store.repository(Contact.TYPE).get(List.of(account, id));
+    }
+
+    /** Deletes applied segments, releases held events whose account appeared, forgets old message ids. */
+    private void housekeeping() throws DataException {
+        long safe = -1;
+        long now = clock.millis();
+        lastHousekeeping = now;
+        synchronized (appliedAt) {
+            while (!appliedAt.isEmpty() && appliedAt.peekFirst()[0] <= now - keepApplied.toMillis()) {
+                safe = appliedAt.pollFirst()[1];
+            }
+        }
+        if (safe >= 0) {
+            log.deleteBefore(safe);
+        }
+        Instant at = clock.instant();
+        if (at.isAfter(lastRelease.plus(RELEASE_EVERY))) {
+            lastRelease = at;
+            long version = store.version(Account.TYPE);
+            if (version != accountsVersion || membershipsChanged) {
+                accountsVersion = version;
+                membershipsChanged = false;
+                releaseHeld();
+            }
+        }
+        if (at.isAfter(lastForget.plus(FORGET_EVERY))) {
+            lastForget = at;
+            ledger.forget(at.minus(Duration.ofHours(settings.dedupeWindowHours())));
+        }
+    }
+
+    /** Maps the held events again and applies those whose account now exists. @return how many were released */
+    synchronized long releaseHeld() throws DataException {
+        long released = 0;
+        while (true) {
+            List<HeldEvent> held = ledger.held(Optional.empty(), 1000);
+            if (held.isEmpty()) {
+                return released;
+            }
+            List<EventMapper.Received> received = new ArrayList<>();
+            for (HeldEvent h : held) {
+                received.add(mapper.held(h.sourceId(), h.receivedAt(), h.messageId(), h.json()));
+            }
+            List<IngestEvent> mapped = mapper.map(received, ledger::accountsOfUsers, this::contact);
+            Map<Long, IngestEvent> byId = new LinkedHashMap<>();
+            for (int i = 0; i < held.size(); i++) {
+                byId.put(held.get(i).id(), mapped.get(i));
+            }
+            long now = ledger.release(byId);
+            released += now;
+            if (held.size() < 1000 || now == 0) {
+                return released;
+            }
+        }
+    }
+
+    private static void closeQuietly(WriteAheadLog.Reader reader) {
+        if (reader != null) {
+            try {
+                reader.close();
+            } catch (IOException e) {
+                // reopened on the next round
+            }
+        }
+    }
+
+    private void sleep(long millis) {
+        synchronized (pause) {
+            try {
+                if (running) {
+                    pause.wait(millis);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            }
+        }
+    }
+}

@@ -1,0 +1,472 @@
+package io.tenure.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+
+/**
+ * Reads the body of a Segment tracking call into validated events, enforcing Segment's limits: 32 KB per event and
+ * 500 KB per request. A batch is scanned once to find each event's bytes (so each event's size is its size as sent),
+ * then each event is parsed and checked. Every problem is reported with where it is ({@code batch[3].event}); a
+ * request with any bad event is refused whole, so a client never has half a batch stored.
+ */
+final class EventParser {
+    static final int MAX_EVENT_BYTES = 32 * 1024;
+    static final int MAX_REQUEST_BYTES = 500 * 1024;
+    static final int MAX_ID = 200;
+    static final int MAX_ACCOUNT_ID = 100;
+    static final int MAX_LISTED_PROBLEMS = 50;
+    private static final Gson GSON = new com.google.gson.GsonBuilder().disableHtmlEscaping().create();
+    /** ISO-8601 with an offset written as Z, +01:00 or +0100 (Segment's libraries use each). */
+    static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder().append(DateTimeFormatter.ISO_LOCAL_DATE)
+            .appendLiteral('T').appendValue(ChronoField.HOUR_OF_DAY, 2).appendLiteral(':')
+            .appendValue(ChronoField.MINUTE_OF_HOUR, 2).optionalStart().appendLiteral(':')
+            .appendValue(ChronoField.SECOND_OF_MINUTE, 2).optionalStart()
+            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd().optionalEnd()
+            .appendPattern("[XXX][XX][X]").toFormatter();
+
+    /** A request the API refuses with 400: a message and every problem found. */
+    static final class BadRequest extends Exception {
+        private static final long serialVersionUID = 1L;
+        final List<String> problems;
+        final long events;
+
+        BadRequest(String message, List<String> problems, long events) {
+            super(message);
+            this.problems = List.copyOf(problems);
+            this.events = events;
+        }
+    }
+
+    /** The events of a request and the write key its body carried, if any. */
+    record Parsed(Optional<String> writeKey, List<LogRecord.Event> events) {
+    }
+
+    private EventParser() {
+    }
+
+    /**
+     * @param single the call of a single-event path ({@code /v1/track}), or empty for {@code /v1/batch} and
+     *        {@code /v1/import}
+     */
+    static Parsed parse(Optional<EventType> single, byte[] body, int length, EventMapper mapper) throws BadRequest {
+        int limit = single.isPresent() ? MAX_EVENT_BYTES : MAX_REQUEST_BYTES;
+        if (length > limit) {
+            throw tooLarge(single, length);
+        }
+        Scanner scanner = new Scanner(body, length);
+        Map<String, int[]> top;
+        try {
+            top = scanner.object(0);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("the body is not a JSON object: " + e.getMessage(), List.of(), 1);
+        }
+        Optional<String> writeKey = Optional.empty();
+        if (top.containsKey("writeKey")) {
+            JsonElement key = parse(body, top.get("writeKey"));
+            if (!key.isJsonPrimitive() || !key.getAsJsonPrimitive().isString()) {
+                throw new BadRequest("writeKey must be a string", List.of("writeKey: " + key), 1);
+            }
+            writeKey = Optional.of(key.getAsString());
+        }
+        List<String> problems = new ArrayList<>();
+        List<LogRecord.Event> events = new ArrayList<>();
+        if (single.isPresent()) {
+            JsonObject event = parse(body, new int[] { 0, scanner.end }).getAsJsonObject();
+            event.remove("writeKey");
+            if (event.has("type") && !new JsonPrimitive(single.get().wireName()).equals(event.get("type"))) {
+                problems.add("type: '" + event.get("type") + "' does not match the path /v1/" + single.get().wireName());
+            }
+            event.addProperty("type", single.get().wireName());
+            Optional<String> checked = check(event, single.get(), "", problems);
+            checked.map(id -> new LogRecord.Event(single.get(), id, mapper.fields(single.get(), event),
+                    GSON.toJson(event).getBytes(StandardCharsets.UTF_8))).ifPresent(events::add);
+            if (!problems.isEmpty()) {
+                throw new BadRequest("the " + single.get().wireName() + " call is not valid: " + problems.get(0), problems, 1);
+            }
+            return new Parsed(writeKey, events);
+        }
+        int[] batch = top.get("batch");
+        if (batch == null) {
+            throw new BadRequest("a batch call needs \"batch\": an array of events", List.of("batch: missing"), 1);
+        }
+        List<int[]> elements;
+        try {
+            elements = scanner.array(batch[0]);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("\"batch\" must be an array of events: " + e.getMessage(), List.of("batch: " + e.getMessage()), 1);
+        }
+        for (int i = 0; i < elements.size(); i++) {
+            int[] slice = elements.get(i);
+            String where = "batch[" + i + "]";
+            int size = slice[1] - slice[0];
+            if (size > MAX_EVENT_BYTES) {
+                problems.add(where + ": " + size + " bytes is larger than the 32 KB an event may be");
+                continue;
+            }
+            JsonElement element = parse(body, slice);
+            if (!element.isJsonObject()) {
+                problems.add(where + ": an event must be a JSON object, not " + abbreviate(element.toString()));
+                continue;
+            }
+            JsonObject event = element.getAsJsonObject();
+            Optional<EventType> type = text(event, "type").flatMap(EventType::of);
+            if (type.isEmpty()) {
+                problems.add(where + ".type: " + (event.has("type") ? "'" + abbreviate(event.get("type").toString())
+                        + "' is not one of track, identify, group, page, screen, alias" : "missing"));
+                continue;
+            }
+            Optional<String> messageId = check(event, type.get(), where + ".", problems);
+            if (messageId.isPresent() && problems.isEmpty()) {
+                events.add(new LogRecord.Event(type.get(), messageId.get(), mapper.fields(type.get(), event),
+                        java.util.Arrays.copyOfRange(body, slice[0], slice[1])));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new BadRequest(problems.size() + " of " + elements.size() + " events are not valid; none was stored: "
+                    + problems.get(0), problems.subList(0, Math.min(MAX_LISTED_PROBLEMS, problems.size())), elements.size());
+        }
+        return new Parsed(writeKey, events);
+    }
+
+    /** The body's writeKey when its top level can be read, however bad its events are. */
+    static Optional<String> writeKeyOf(byte[] body, int length) {
+        try {
+            int[] slice = new Scanner(body, length).object(0).get("writeKey");
+            if (slice == null) {
+                return Optional.empty();
+            }
+            JsonElement key = parse(body, slice);
+            return key.isJsonPrimitive() && key.getAsJsonPrimitive().isString() ? Optional.of(key.getAsString()) : Optional.empty();
+        } catch (IllegalArgumentException | BadRequest e) {
+            return Optional.empty();
+        }
+    }
+
+    /** @param length the body's size, or -1 when only known to be over the limit */
+    static BadRequest tooLarge(Optional<EventType> single, long length) {
+        String size = length < 0 ? "more than " + (single.isPresent() ? MAX_EVENT_BYTES : MAX_REQUEST_BYTES) : String.valueOf(length);
+        return single.isPresent()
+                ? new BadRequest("the event is " + size + " bytes; an event may be at most 32 KB (" + MAX_EVENT_BYTES + " bytes)",
+                        List.of("body: " + size + " bytes"), 1)
+                : new BadRequest("the request is " + size + " bytes; a batch may be at most 500 KB (" + MAX_REQUEST_BYTES
+                        + " bytes): send smaller batches", List.of("body: " + size + " bytes"), 1);
+    }
+
+    private static JsonElement parse(byte[] body, int[] slice) throws BadRequest {
+        try {
+            return JsonParser.parseString(new String(body, slice[0], slice[1] - slice[0], StandardCharsets.UTF_8));
+        } catch (JsonParseException e) {
+            throw new BadRequest("the body is not valid JSON: " + e.getMessage(), List.of(), 1);
+        }
+    }
+
+    /** Checks one event; adds a problem per bad field. @return its message id (generated when absent) when it is valid */
+    private static Optional<String> check(JsonObject e, EventType type, String where, List<String> problems) {
+        int before = problems.size();
+        Optional<String> userId = id(e, "userId", MAX_ID, where, problems);
+        Optional<String> anonymousId = id(e, "anonymousId", MAX_ID, where, problems);
+        if (userId.isEmpty() && anonymousId.isEmpty() && problems.size() == before) {
+            problems.add(where + "userId: a " + type.wireName() + " call needs userId or anonymousId");
+        }
+        Optional<String> messageId = id(e, "messageId", MAX_ID, where, problems);
+        switch (type) {
+            case TRACK -> {
+                Optional<String> name = text(e, "event");
+                if (name.isEmpty() || name.get().isBlank()) {
+                    problems.add(where + "event: a track call needs the event name");
+                } else if (name.get().length() > MAX_ID) {
+                    problems.add(where + "event: longer than " + MAX_ID + " characters");
+                }
+            }
+            case GROUP -> {
+                if (id(e, "groupId", MAX_ACCOUNT_ID, where, problems).isEmpty() && absent(e, "groupId")) {
+                    problems.add(where + "groupId: a group call needs the groupId");
+                }
+            }
+            case ALIAS -> {
+                if (id(e, "previousId", MAX_ID, where, problems).isEmpty() && absent(e, "previousId")) {
+                    problems.add(where + "previousId: an alias call needs the previousId");
+                }
+                if (userId.isEmpty() && absent(e, "userId")) {
+                    problems.add(where + "userId: an alias call needs the userId");
+                }
+            }
+            case PAGE, SCREEN -> {
+                if (e.has("name") && !isString(e.get("name")) && !e.get("name").isJsonNull()) {
+                    problems.add(where + "name: must be a string");
+                }
+            }
+            case IDENTIFY -> {
+                // traits are checked below
+            }
+        }
+        for (String object : List.of("properties", "traits", "context", "integrations")) {
+            if (e.has(object) && !e.get(object).isJsonObject() && !e.get(object).isJsonNull()) {
+                problems.add(where + object + ": must be a JSON object");
+            }
+        }
+        if (e.has("timestamp") && !e.get("timestamp").isJsonNull()) {
+            Optional<String> ts = text(e, "timestamp");
+            if (ts.isEmpty() || timestamp(ts.get()).isEmpty()) {
+                problems.add(where + "timestamp: '" + abbreviate(e.get("timestamp").toString())
+                        + "' is not an ISO-8601 time such as 2026-11-25T10:15:30.000Z");
+            }
+        }
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(messageId.orElseGet(() -> "tenure-" + UUID.randomUUID()));
+    }
+
+    private static boolean absent(JsonObject e, String field) {
+        return !e.has(field) || e.get(field).isJsonNull();
+    }
+
+    /** The UTC day of a valid timestamp; read from its first ten characters when it is in UTC already (the usual case). */
+    static Optional<Integer> epochDay(String text) {
+        if (text.length() >= 20 && text.charAt(text.length() - 1) == 'Z' && text.charAt(4) == '-' && text.charAt(7) == '-'
+                && text.charAt(10) == 'T') {
+            try {
+                return Optional.of((int) java.time.LocalDate.of(Integer.parseInt(text, 0, 4, 10), Integer.parseInt(text, 5, 7, 10),
+                        Integer.parseInt(text, 8, 10, 10)).toEpochDay());
+            } catch (RuntimeException e) {
+                // not the usual form after all: the full parse below decides
+            }
+        }
+        return timestamp(text).map(t -> (int) t.atOffset(java.time.ZoneOffset.UTC).toLocalDate().toEpochDay());
+    }
+
+    private static final java.util.regex.Pattern UTC = java.util.regex.Pattern.compile(
+            "(\\d{4})-(\\d{2})-(\\d{2})T(\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,9}))?)?Z");
+
+    static Optional<Instant> timestamp(String text) {
+        java.util.regex.Matcher m = UTC.matcher(text);
+        if (m.matches()) { // the usual form, read without the general formatter
+            try {
+                String fraction = m.group(7) == null ? "0" : (m.group(7) + "00000000").substring(0, 9);
+                return Optional.of(java.time.LocalDateTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                        Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
+                        m.group(6) == null ? 0 : Integer.parseInt(m.group(6)), Integer.parseInt(fraction)).toInstant(java.time.ZoneOffset.UTC));
+            } catch (java.time.DateTimeException e) {
+                return Optional.empty();
+            }
+        }
+        try {
+            return Optional.of(OffsetDateTime.parse(text, TIMESTAMP).toInstant());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** An identifier: a string or a number, not blank, at most {@code max} characters. */
+    private static Optional<String> id(JsonObject e, String field, int max, String where, List<String> problems) {
+        JsonElement v = e.get(field);
+        if (v == null || v.isJsonNull()) {
+            return Optional.empty();
+        }
+        if (!v.isJsonPrimitive() || v.getAsJsonPrimitive().isBoolean()) {
+            problems.add(where + field + ": must be a string or a number, not " + abbreviate(v.toString()));
+            return Optional.empty();
+        }
+        String s = v.getAsString();
+        if (s.isBlank()) {
+            problems.add(where + field + ": is empty");
+            return Optional.empty();
+        }
+        if (s.length() > max) {
+            problems.add(where + field + ": longer than " + max + " characters");
+            return Optional.empty();
+        }
+        return Optional.of(s);
+    }
+
+    static Optional<String> text(JsonObject e, String field) {
+        JsonElement v = e.get(field);
+        return v != null && isString(v) ? Optional.of(v.getAsString()) : Optional.empty();
+    }
+
+    private static boolean isString(JsonElement v) {
+        return v.isJsonPrimitive() && v.getAsJsonPrimitive().isString();
+    }
+
+    static String abbreviate(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+    }
+
+    /**
+     * Finds the values of a JSON object and the elements of an array as byte ranges, without building them; checks
+     * the structure (brackets, strings, commas) but leaves the values to the parser.
+     */
+    static final class Scanner {
+        private final byte[] b;
+        final int end;
+
+        Scanner(byte[] b, int length) {
+            this.b = b;
+            int e = length;
+            while (e > 0 && whitespace(b[e - 1])) {
+                e--;
+            }
+            this.end = e;
+        }
+
+        private static boolean whitespace(byte c) {
+            return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+        }
+
+        private int ws(int i) {
+            while (i < end && whitespace(b[i])) {
+                i++;
+            }
+            return i;
+        }
+
+        private IllegalArgumentException error(int i, String what) {
+            return new IllegalArgumentException(what + " at byte " + i);
+        }
+
+        /** The top-level object starting at {@code from}: each key with the byte range of its value. */
+        Map<String, int[]> object(int from) {
+            int i = ws(from);
+            if (i >= end || b[i] != '{') {
+                throw error(i, "expected '{'");
+            }
+            Map<String, int[]> values = new LinkedHashMap<>();
+            i = ws(i + 1);
+            if (i < end && b[i] == '}') {
+                if (ws(i + 1) != end) {
+                    throw error(i + 1, "unexpected content after the object");
+                }
+                return values;
+            }
+            while (true) {
+                if (i >= end || b[i] != '"') {
+                    throw error(i, "expected a key");
+                }
+                int keyEnd = skipString(i);
+                String key = new String(b, i + 1, keyEnd - i - 2, StandardCharsets.UTF_8);
+                if (key.indexOf('\\') >= 0) {
+                    key = JsonParser.parseString(new String(b, i, keyEnd - i, StandardCharsets.UTF_8)).getAsString();
+                }
+                i = ws(keyEnd);
+                if (i >= end || b[i] != ':') {
+                    throw error(i, "expected ':'");
+                }
+                int start = ws(i + 1);
+                int valueEnd = skipValue(start);
+                values.put(key, new int[] { start, valueEnd });
+                i = ws(valueEnd);
+                if (i < end && b[i] == ',') {
+                    i = ws(i + 1);
+                    continue;
+                }
+                if (i < end && b[i] == '}') {
+                    if (ws(i + 1) != end) {
+                        throw error(i + 1, "unexpected content after the object");
+                    }
+                    return values;
+                }
+                throw error(i, "expected ',' or '}'");
+            }
+        }
+
+        /** The elements of the array starting at {@code from}, as byte ranges. */
+        List<int[]> array(int from) {
+            int i = ws(from);
+            if (i >= end || b[i] != '[') {
+                throw error(i, "expected '['");
+            }
+            List<int[]> elements = new ArrayList<>();
+            i = ws(i + 1);
+            if (i < end && b[i] == ']') {
+                return elements;
+            }
+            while (true) {
+                int valueEnd = skipValue(i);
+                elements.add(new int[] { i, valueEnd });
+                i = ws(valueEnd);
+                if (i < end && b[i] == ',') {
+                    i = ws(i + 1);
+                    continue;
+                }
+                if (i < end && b[i] == ']') {
+                    return elements;
+                }
+                throw error(i, "expected ',' or ']'");
+            }
+        }
+
+        private int skipString(int i) {
+            int j = i + 1;
+            while (j < end) {
+                byte c = b[j];
+                if (c == '\\') {
+                    j += 2;
+                } else if (c == '"') {
+                    return j + 1;
+                } else {
+                    j++;
+                }
+            }
+            throw error(i, "unterminated string");
+        }
+
+        /** The end of the value starting at {@code i}. */
+        int skipValue(int i) {
+            if (i >= end) {
+                throw error(i, "expected a value");
+            }
+            byte c = b[i];
+            if (c == '"') {
+                return skipString(i);
+            }
+            if (c == '{' || c == '[') {
+                int depth = 0;
+                int j = i;
+                while (j < end) {
+                    byte d = b[j];
+                    if (d == '"') {
+                        j = skipString(j);
+                        continue;
+                    }
+                    if (d == '{' || d == '[') {
+                        depth++;
+                    } else if (d == '}' || d == ']') {
+                        depth--;
+                        if (depth == 0) {
+                            return j + 1;
+                        }
+                    }
+                    j++;
+                }
+                throw error(i, "unclosed " + (c == '{' ? "object" : "array"));
+            }
+            int j = i;
+            while (j < end && b[j] != ',' && b[j] != '}' && b[j] != ']' && !whitespace(b[j])) {
+                j++;
+            }
+            if (j == i) {
+                throw error(i, "expected a value");
+            }
+            return j;
+        }
+    }
+}
