@@ -18,6 +18,7 @@ import io.tenure.api.data.Page;
 import io.tenure.api.data.Query;
 import io.tenure.api.health.AccountHistory;
 import io.tenure.api.health.HealthScore;
+import io.tenure.api.journey.Handoff;
 import io.tenure.api.playbook.PlaybookContext;
 import io.tenure.api.revenue.ArrMovement;
 import io.tenure.api.revenue.ChurnRecord;
@@ -25,7 +26,7 @@ import io.tenure.api.task.Task;
 
 /**
  * What the triggers see beyond the accounts' histories, read once per run for every account: movements of the last 18
- * months, stage changes, tasks, the scores of the latest scored day and the post-mortems.
+ * months, stage changes, tasks, the scores of the latest scored day, the post-mortems and the handoffs.
  */
 final class Contexts {
     private final Map<String, List<ArrMovement>> movements;
@@ -33,14 +34,17 @@ final class Contexts {
     private final Map<String, List<Task>> tasks;
     private final Map<String, HealthScore> health;
     private final Map<String, List<ChurnRecord>> churnRecords;
+    private final Map<String, List<Handoff>> handoffs;
 
     private Contexts(Map<String, List<ArrMovement>> movements, Map<String, List<StageChange>> stageChanges,
-            Map<String, List<Task>> tasks, Map<String, HealthScore> health, Map<String, List<ChurnRecord>> churnRecords) {
+            Map<String, List<Task>> tasks, Map<String, HealthScore> health, Map<String, List<ChurnRecord>> churnRecords,
+            Map<String, List<Handoff>> handoffs) {
         this.movements = movements;
         this.stageChanges = stageChanges;
         this.tasks = tasks;
         this.health = health;
         this.churnRecords = churnRecords;
+        this.handoffs = handoffs;
     }
 
     static Contexts read(DataStore store, LocalDate asOf) {
@@ -54,7 +58,8 @@ final class Contexts {
                         Query.all().since("date", asOf.minusDays(PlaybookContext.MOVEMENT_DAYS).toString())),
                 group(store, StageChange.TYPE, StageChange::accountId, Query.all()),
                 group(store, Task.TYPE, Task::accountId, Query.all()), health,
-                group(store, ChurnRecord.TYPE, ChurnRecord::accountId, Query.all()));
+                group(store, ChurnRecord.TYPE, ChurnRecord::accountId, Query.all()),
+                group(store, Handoff.TYPE, Handoff::accountId, Query.all()));
     }
 
     private static <T> Map<String, List<T>> group(DataStore store, EntityType<T> type, Function<T, String> account, Query query) {
@@ -67,7 +72,7 @@ final class Contexts {
         String id = h.account().id();
         List<ArrMovement> recent = movements.getOrDefault(id, List.of()).stream().filter(m -> m.date().isBefore(h.asOf())).toList();
         return new PlaybookContext(h, recent, stageChanges.getOrDefault(id, List.of()), tasks.getOrDefault(id, List.of()),
-                Optional.ofNullable(health.get(id)), churnRecords.getOrDefault(id, List.of()));
+                Optional.ofNullable(health.get(id)), churnRecords.getOrDefault(id, List.of()), handoffs.getOrDefault(id, List.of()));
     }
 
     Collection<ArrMovement> movements() {

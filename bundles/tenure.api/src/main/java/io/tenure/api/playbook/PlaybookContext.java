@@ -12,6 +12,7 @@ import io.tenure.api.account.Account;
 import io.tenure.api.account.StageChange;
 import io.tenure.api.health.AccountHistory;
 import io.tenure.api.health.HealthScore;
+import io.tenure.api.journey.Handoff;
 import io.tenure.api.revenue.ArrMovement;
 import io.tenure.api.revenue.ChurnRecord;
 import io.tenure.api.task.Task;
@@ -27,9 +28,10 @@ import io.tenure.api.task.Task;
  * @param tasks every task of the account, open or closed
  * @param health the latest health score on or before {@code asOf}, if the account was ever scored
  * @param churnRecords the account's churn and contraction post-mortems
+ * @param handoffs the account's handoffs (sales to CS with the account executive, services to CS, ...)
  */
 public record PlaybookContext(AccountHistory history, List<ArrMovement> movements, List<StageChange> stageChanges,
-        List<Task> tasks, Optional<HealthScore> health, List<ChurnRecord> churnRecords) {
+        List<Task> tasks, Optional<HealthScore> health, List<ChurnRecord> churnRecords, List<Handoff> handoffs) {
     /** How far back {@link #movements()} reaches: 18 months, the end of the re-engagement window. */
     public static final int MOVEMENT_DAYS = 550;
 
@@ -39,6 +41,13 @@ public record PlaybookContext(AccountHistory history, List<ArrMovement> movement
         tasks = sorted(tasks, Comparator.comparing(Task::created).thenComparing(Task::id));
         java.util.Objects.requireNonNull(health, "health");
         churnRecords = sorted(churnRecords, Comparator.comparing(ChurnRecord::date).thenComparing(ChurnRecord::id));
+        handoffs = sorted(handoffs, Comparator.comparing(Handoff::date).thenComparing(Handoff::id));
+    }
+
+    /** A context without handoffs. */
+    public PlaybookContext(AccountHistory history, List<ArrMovement> movements, List<StageChange> stageChanges,
+            List<Task> tasks, Optional<HealthScore> health, List<ChurnRecord> churnRecords) {
+        this(history, movements, stageChanges, tasks, health, churnRecords, List.of());
     }
 
     /** A context with nothing but the history (an account without movements, stage changes, tasks or scores). */

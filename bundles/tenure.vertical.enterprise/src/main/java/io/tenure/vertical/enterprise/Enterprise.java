@@ -32,6 +32,9 @@ public class Enterprise {
 
         @AttributeDefinition(name = "Sponsor task SLA (days)", min = "1", max = "90")
         int sponsorSlaDays() default 14;
+
+        @AttributeDefinition(name = "AE involvement (days)", description = "How long after signature the account executive stays involved.", min = "0", max = "365")
+        int aeInvolvementDays() default 90;
     }
 
     private volatile Config config;
@@ -52,6 +55,7 @@ public class Enterprise {
         check("lookbackDays", c.lookbackDays(), 14, 365);
         check("qbrSlaDays", c.qbrSlaDays(), 1, 90);
         check("sponsorSlaDays", c.sponsorSlaDays(), 1, 90);
+        check("aeInvolvementDays", c.aeInvolvementDays(), 0, 365);
         config = c;
     }
 

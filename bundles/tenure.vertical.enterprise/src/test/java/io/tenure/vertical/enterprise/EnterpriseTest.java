@@ -123,6 +123,20 @@ class EnterpriseTest {
     }
 
     @Test
+    void theAccountExecutiveStaysInvolvedForNinetyDaysAfterSignature() {
+        AeInvolvementTrigger t = new AeInvolvementTrigger(enterprise(Map.of()));
+        java.util.function.Function<LocalDate, PlaybookContext> signedOn = day -> new PlaybookContext(
+                new AccountHistory(new Account("a", "A", vertical, Optional.empty(), Optional.empty(), Optional.of("ana"), day,
+                        JourneyStage.ONBOARDING, Optional.empty(), Optional.empty()), AS_OF, List.of(), List.of(), List.of(),
+                        List.of(), List.of(), List.of(), List.of()), List.of(), List.of(), List.of(), Optional.empty(), List.of(),
+                List.of(new io.tenure.api.journey.Handoff("a", "h1", io.tenure.api.journey.HandoffKind.SALES_TO_CS, day,
+                        Optional.of("sam"), Optional.of("ana"), Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.empty())));
+        assertTrue(t.evaluate(signedOn.apply(AS_OF.minusDays(89))).get(0).title().startsWith("Keep sam"));
+        assertEquals(List.of(), t.evaluate(signedOn.apply(AS_OF.minusDays(90))), "day 90: the AE's part is over");
+    }
+
+    @Test
     void theMetricSharesSponsorsThreadsAndQbrsByAccountsAndArr() {
         arr(300_000);
         contact("v", ContactRole.EXECUTIVE_SPONSOR, Seniority.VP, true);
