@@ -29,6 +29,7 @@ import io.tenure.api.module.ModuleException;
 import io.tenure.api.module.ModuleInfo;
 import io.tenure.api.module.ModuleKind;
 import io.tenure.api.module.ModuleService;
+import io.tenure.api.security.AuditLog;
 import io.tenure.api.security.AuthenticatedUser;
 import io.tenure.api.security.Role;
 import io.tenure.api.security.UserService;
@@ -58,6 +59,18 @@ public class ConsoleServlet extends HttpServlet {
     @Reference
     private transient ModuleService modules;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile SettingsPage settings;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile AuditLog audit;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile UsersPage usersPage;
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void addPage(ConsolePage page) {
@@ -74,7 +87,9 @@ public class ConsoleServlet extends HttpServlet {
                 "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Referrer-Policy", "no-referrer");
+        // same-origin, not no-referrer: under no-referrer browsers send "Origin: null" with form posts, which the
+        // same-origin check must refuse.
+        response.setHeader("Referrer-Policy", "same-origin");
         response.setHeader("Cache-Control", "no-store");
         String path = Optional.ofNullable(request.getPathInfo()).orElse("/");
         if (path.equals("/console.css")) {
@@ -96,6 +111,8 @@ public class ConsoleServlet extends HttpServlet {
         }
         if (request.getMethod().equals("POST")) {
             if (!sameOrigin(request) || !session.get().csrfToken().equals(request.getParameter("csrf"))) {
+                audit(session.get().user().name(), "console: POST " + path, path, 403, "no CSRF token of this session or"
+                        + " another site's page");
                 page(response, session.get(), "Refused", 403,
                         "<p class=\"error\">The request was refused: it did not carry this session's CSRF token or came"
                                 + " from another site. Reload the page and try again.</p>");
@@ -119,6 +136,16 @@ public class ConsoleServlet extends HttpServlet {
         }
         if (path.equals("/modules")) {
             page(response, session, "Modules", 200, modulesPage(session, request.getParameter("message")));
+            return;
+        }
+        if (path.equals("/modules/confirm")) {
+            Optional<ModuleInfo> module = modules.module(Optional.ofNullable(request.getParameter("id")).orElse(""));
+            if (module.isEmpty()) {
+                page(response, session, "Not found", 404, "<p class=\"error\">There is no module "
+                        + escape(request.getParameter("id")) + ".</p><p><a href=\"/console/modules\">Modules</a></p>");
+                return;
+            }
+            page(response, session, "Stop " + module.get().name() + "?", 200, confirmStop(session, module.get()));
             return;
         }
         String name = path.substring(1);
@@ -154,12 +181,13 @@ public class ConsoleServlet extends HttpServlet {
             return;
         }
         if (path.equals("/modules")) {
+            String id = Optional.ofNullable(request.getParameter("id")).orElse("");
+            String action = Optional.ofNullable(request.getParameter("action")).orElse("");
             if (!session.user().may(Role.ADMIN)) {
+                audit(session.user().name(), "console: " + action + " " + id, id, 403, "needs the admin role");
                 page(response, session, "Forbidden", 403, "<p class=\"error\">Only an admin can start or stop modules.</p>");
                 return;
             }
-            String id = Optional.ofNullable(request.getParameter("id")).orElse("");
-            String action = Optional.ofNullable(request.getParameter("action")).orElse("");
             String message;
             try {
                 ModuleInfo result = switch (action) {
@@ -169,13 +197,64 @@ public class ConsoleServlet extends HttpServlet {
                 };
                 message = result.name() + " is now " + result.state().name().toLowerCase(java.util.Locale.ROOT);
                 LOG.info("Console: {} {} {}", session.user().name(), action, id);
+                audit(session.user().name(), "console: " + action + " " + id, id, 200, message);
             } catch (ModuleException e) {
                 message = "Could not " + action + " " + id + ": " + e.getMessage();
+                audit(session.user().name(), "console: " + action + " " + id, id, 409, message);
             }
             response.sendRedirect("/console/modules?message=" + java.net.URLEncoder.encode(message, StandardCharsets.UTF_8));
             return;
         }
+        if (path.equals("/users") && usersPage != null) {
+            String action = Optional.ofNullable(request.getParameter("action")).orElse("");
+            String name = Optional.ofNullable(request.getParameter("name")).orElse("").strip();
+            int status = 200;
+            String message;
+            if (!session.user().may(Role.ADMIN)) {
+                audit(session.user().name(), "console: user " + action, name, 403, "needs the admin role");
+                page(response, session, "Forbidden", 403, "<p class=\"error\">Only an admin can manage users.</p>");
+                return;
+            }
+            try {
+                message = usersPage.apply(action, name, Optional.ofNullable(request.getParameter("password")).orElse(""),
+                        Optional.ofNullable(request.getParameter("role")).orElse(""));
+            } catch (io.tenure.api.security.SecurityException | IllegalArgumentException e) {
+                status = 422;
+                message = "Refused: " + e.getMessage();
+            }
+            audit(session.user().name(), "console: user " + action, name, status, message);
+            response.sendRedirect("/console/users?message=" + java.net.URLEncoder.encode(message, StandardCharsets.UTF_8));
+            return;
+        }
+        if (path.equals("/settings") && settings != null) {
+            if (!session.user().may(Role.ADMIN)) {
+                audit(session.user().name(), "console: settings " + request.getParameter("action"), String.valueOf(
+                        request.getParameter("pid")), 403, "needs the admin role");
+                page(response, session, "Forbidden", 403, "<p class=\"error\">Only an admin can change settings.</p>");
+                return;
+            }
+            String pid = Optional.ofNullable(request.getParameter("pid")).orElse("");
+            SettingsPage.Outcome outcome = settings.save(session.user(), pid, request.getParameterMap(),
+                    "reset".equals(request.getParameter("action")));
+            audit(session.user().name(), "console: settings " + ("reset".equals(request.getParameter("action")) ? "reset" : "save"),
+                    pid, outcome.formWithError().isPresent() ? 422 : 200, outcome.detail());
+            if (outcome.formWithError().isPresent()) {
+                page(response, session, "Settings", 422, outcome.formWithError().get());
+            } else {
+                response.sendRedirect("/console/settings?pid=" + java.net.URLEncoder.encode(pid, StandardCharsets.UTF_8)
+                        + "&message=" + java.net.URLEncoder.encode(outcome.saved().orElse(""), StandardCharsets.UTF_8));
+            }
+            return;
+        }
         response.sendError(404);
+    }
+
+    /** Records a console action in the audit log, when the runtime provides one. */
+    private void audit(String user, String action, String target, int status, String detail) {
+        AuditLog log = audit;
+        if (log != null) {
+            log.record(user, action, target, status, detail);
+        }
     }
 
     private void login(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -211,11 +290,15 @@ public class ConsoleServlet extends HttpServlet {
         return null;
     }
 
-    /** A state change must come from a page of this server: Origin (or Referer) must name this host. */
+    /**
+     * A state change must come from a page of this server: Origin (or Referer) must name this host; a browser that
+     * withholds both says {@code Sec-Fetch-Site: same-origin}, which no page of another site can make it say.
+     */
     static boolean sameOrigin(HttpServletRequest request) {
-        String origin = Optional.ofNullable(request.getHeader("Origin")).orElse(request.getHeader("Referer"));
-        if (origin == null || origin.equals("null")) {
-            return false;
+        String origin = Optional.ofNullable(request.getHeader("Origin")).filter(o -> !o.equals("null"))
+                .orElse(request.getHeader("Referer"));
+        if (origin == null) {
+            return "same-origin".equals(request.getHeader("Sec-Fetch-Site"));
         }
         try {
             URI uri = URI.create(origin);
@@ -264,19 +347,48 @@ public class ConsoleServlet extends HttpServlet {
             if (admin && !module.required()) {
                 boolean running = !state(module).equals("stopped") && !state(module).equals("resolved")
                         && !state(module).equals("installed");
-                String action = running ? "stop" : "start";
-                String consequence = running ? " data-confirm=\"Stopping " + escape(module.name())
-                        + " removes what it contributes.\"" : "";
-                html.append("<form method=\"post\" action=\"/console/modules\"><input type=\"hidden\" name=\"csrf\" value=\"")
-                        .append(escape(session.csrfToken())).append("\"><input type=\"hidden\" name=\"id\" value=\"")
-                        .append(escape(module.id())).append("\"><button name=\"action\" value=\"").append(action)
-                        .append("\"").append(consequence).append(">").append(action).append("</button></form>");
+                if (running) {
+                    // Stopping removes things: first a page that names them, then the POST.
+                    html.append("<form method=\"get\" action=\"/console/modules/confirm\"><input type=\"hidden\" name=\"id\""
+                            + " value=\"").append(escape(module.id())).append("\"><button name=\"action\" value=\"stop\">stop"
+                                    + "</button></form>");
+                } else {
+                    html.append(toggleForm(session, module.id(), "start", "start"));
+                }
             } else if (module.required()) {
                 html.append("<small>required</small>");
             }
             html.append("</td></tr>");
         }
         html.append("</tbody></table>");
+        return html.toString();
+    }
+
+    private static String toggleForm(ConsoleSessions.Session session, String id, String action, String label) {
+        return "<form method=\"post\" action=\"/console/modules\"><input type=\"hidden\" name=\"csrf\" value=\""
+                + escape(session.csrfToken()) + "\"><input type=\"hidden\" name=\"id\" value=\"" + escape(id)
+                + "\"><button name=\"action\" value=\"" + escape(action) + "\">" + escape(label) + "</button></form>";
+    }
+
+    /** What stopping a module takes away, named before anything happens. */
+    private String confirmStop(ConsoleSessions.Session session, ModuleInfo module) {
+        if (!session.user().may(Role.ADMIN)) {
+            return "<p class=\"error\">Only an admin can start or stop modules.</p>";
+        }
+        StringBuilder html = new StringBuilder("<p>Stopping <strong>").append(escape(module.name())).append("</strong> (")
+                .append(escape(kind(module))).append(") takes away, until it is started again:</p><ul class=\"consequences\">");
+        if (module.contributions().isEmpty()) {
+            html.append("<li>nothing it registers now (no REST resource, page or service)</li>");
+        }
+        module.contributions().forEach(c -> html.append("<li>").append(escape(c.type())).append(": <strong>")
+                .append(escape(c.name())).append("</strong></li>"));
+        html.append("</ul>");
+        if (module.kind() == ModuleKind.FEATURE && !module.members().isEmpty()) {
+            html.append("<p>Its bundles stop: ").append(escape(String.join(", ", module.members()))).append(".</p>");
+        }
+        html.append("<p class=\"note\">Stored data stays; starting it again brings everything back.</p><div class=\"actions\">")
+                .append(toggleForm(session, module.id(), "stop", "Stop " + module.name()))
+                .append("<a href=\"/console/modules\">Cancel</a></div>");
         return html.toString();
     }
 
@@ -297,8 +409,19 @@ public class ConsoleServlet extends HttpServlet {
         String user = "<span>" + escape(session.user().name()) + " (" + escape(session.user().role().code()) + ")</span>"
                 + "<form method=\"post\" action=\"/console/logout\"><input type=\"hidden\" name=\"csrf\" value=\""
                 + escape(session.csrfToken()) + "\"><button>Log out</button></form>";
-        write(response, status, title, "<header><h1>Tenure</h1><nav aria-label=\"Main\">" + nav + "</nav><div class=\"user\">"
-                + user + "</div></header><main><h2>" + escape(title) + "</h2>" + body + "</main>");
+        body = withCsrfToken(body, session.csrfToken());
+        write(response, status, title, "<a class=\"skip\" href=\"#main\">Skip to content</a><header><h1>Tenure</h1>"
+                + "<nav aria-label=\"Main\">" + nav + "</nav><div class=\"user\">" + user + "</div></header>"
+                + "<main id=\"main\" tabindex=\"-1\"><h2>" + escape(title) + "</h2>" + body + "</main>");
+    }
+
+    private static final java.util.regex.Pattern POST_FORM = java.util.regex.Pattern.compile(
+            "<form\\b[^>]*\\bmethod=\"post\"[^>]*>(?!<input type=\"hidden\" name=\"csrf\")", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** Every POST form of a page, the console's or a contributed one, carries the session's CSRF token. */
+    static String withCsrfToken(String body, String token) {
+        return POST_FORM.matcher(body).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(m.group()
+                + "<input type=\"hidden\" name=\"csrf\" value=\"" + escape(token) + "\">"));
     }
 
     private void loginPage(HttpServletResponse response, String error, int status) throws IOException {

@@ -50,6 +50,31 @@ public final class Database implements AutoCloseable {
      * @throws SQLException when the database cannot be reached; the message says which one and why
      * @throws IllegalArgumentException when the URL names a database Tenure does not support
      */
+    /** Where the distribution keeps an empty, fully migrated embedded database, relative to its home. */
+    public static final String TEMPLATE = "lib/template/db/tenure.mv.db";
+
+    /**
+     * On the first start of an embedded database: copies the distribution's empty, migrated database into
+     * {@code dataDir} instead of creating one and running every migration (the schema is checked as at any start).
+     *
+     * @return whether a template was copied
+     */
+    public static boolean seed(Optional<String> url, Path dataDir, Optional<Path> home) throws java.io.IOException {
+        Path file = dataDir.resolve("db").resolve("tenure.mv.db");
+        if (url.filter(u -> !u.isBlank()).isPresent() || home.isEmpty() || java.nio.file.Files.exists(file)) {
+            return false;
+        }
+        Path template = home.get().resolve(TEMPLATE);
+        if (!java.nio.file.Files.isRegularFile(template)) {
+            return false;
+        }
+        java.nio.file.Files.createDirectories(file.getParent());
+        Path partial = file.resolveSibling("tenure.mv.db.seeding");
+        java.nio.file.Files.copy(template, partial, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        java.nio.file.Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return true;
+    }
+
     public static Database open(Optional<String> url, Optional<String> user, Optional<String> password, Path dataDir,
             int poolSize) throws SQLException {
         String jdbcUrl = url.filter(u -> !u.isBlank()).orElse(null);

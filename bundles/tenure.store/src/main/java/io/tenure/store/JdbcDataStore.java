@@ -100,9 +100,13 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
     @Activate
     void activate(BundleContext context, Config config) {
         Path data = Path.of(Optional.ofNullable(context.getProperty("tenure.data")).orElse("data"));
+        Optional<Path> home = Optional.ofNullable(context.getProperty("tenure.home")).map(Path::of);
         long started = System.nanoTime();
         Thread opener = new Thread(() -> {
             try {
+                if (Database.seed(env(Database.URL_ENV), data, home)) {
+                    LOG.info("New embedded database from the distribution's template {}", Database.TEMPLATE);
+                }
                 Database database = Database.open(env(Database.URL_ENV), env(Database.USER_ENV), env(Database.PASSWORD_ENV),
                         data, config.poolSize());
                 long open = System.nanoTime();
