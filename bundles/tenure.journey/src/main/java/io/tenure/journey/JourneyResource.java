@@ -193,8 +193,21 @@ public class JourneyResource implements ApiResource {
     Map<String, Object> stages() {
         List<Account> accounts = new ArrayList<>();
         store.repository(Account.TYPE).forEach(Query.all(), accounts::add);
+        // ARR in one currency, the first one met: amounts in different currencies are never added up
         Map<String, Long> arr = new HashMap<>();
-        store.repository(ArrMovement.TYPE).forEach(Query.all(), m -> arr.merge(m.accountId(), m.signedAmount().minorUnits(), Long::sum));
+        String[] currency = { null };
+        int[] otherCurrency = { 0 };
+        store.repository(ArrMovement.TYPE).forEach(Query.all(), m -> {
+            String code = m.amount().currency().getCurrencyCode();
+            if (currency[0] == null) {
+                currency[0] = code;
+            }
+            if (code.equals(currency[0])) {
+                arr.merge(m.accountId(), m.signedAmount().minorUnits(), Long::sum);
+            } else {
+                otherCurrency[0]++;
+            }
+        });
         Map<String, LocalDate> firstValue = new HashMap<>();
         store.repository(Milestone.TYPE).forEach(Query.all().where("first_value", "true"),
                 m -> m.reached().ifPresent(d -> firstValue.merge(m.accountId(), d, (x, y) -> x.isBefore(y) ? x : y)));
@@ -258,6 +271,10 @@ public class JourneyResource implements ApiResource {
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("stages", stages);
+        body.put("currency", currency[0] == null ? "USD" : currency[0]);
+        if (otherCurrency[0] > 0) {
+            body.put("movementsInOtherCurrencies", otherCurrency[0]);
+        }
         body.put("idealVsActual", comparison);
         body.put("widestGap", widest);
         body.put("definition", "Current stage of every account with its ARR. Ideal vs actual: per segment, the median days "

@@ -50,6 +50,7 @@ class JourneyResourceTest {
             Map<String, Map<String, Object>> counts = (Map<String, Map<String, Object>>) stages.get("stages");
             assertEquals(2L, counts.get("adoption").get("accounts"));
             assertEquals(1L, counts.get("onboarding").get("accounts"));
+            assertEquals("USD", stages.get("currency"), "no movements: the default currency");
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> rows = (List<Map<String, Object>>) stages.get("idealVsActual");
             Map<String, Object> onboarding = rows.stream().filter(r -> r.get("stage").equals("onboarding")).findFirst().orElseThrow();
