@@ -119,6 +119,11 @@ class IngestIT {
 
         DistributionIT.awaitTrue(() -> acknowledged.size() > 2_000, "load running");
         assertEquals(200, tenure.post("/api/v1/modules/ingest/stop", admin, null, new byte[0]).statusCode());
+        HttpResponse<String> stopped = tenure.post("/v1/batch", TenureProcess.basic(key, ""), "application/json",
+                "{\"batch\":[]}".getBytes(StandardCharsets.UTF_8));
+        assertEquals(503, stopped.statusCode(), "while stopped, Segment's clients are told to retry, not that the path is gone: "
+                + stopped.body());
+        assertTrue(stopped.headers().firstValue("Retry-After").isPresent());
         TenureProcess.sleep(300);
         assertEquals(200, tenure.post("/api/v1/modules/ingest/start", admin, null, new byte[0]).statusCode());
         int beforeKill = acknowledged.size();
