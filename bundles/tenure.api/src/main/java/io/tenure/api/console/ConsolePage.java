@@ -38,4 +38,22 @@ public interface ConsolePage {
      * @param parameters the query parameters, first value of each
      */
     String render(AuthenticatedUser user, Map<String, String> parameters);
+
+    /** {@code value} as text safe inside HTML elements and quoted attributes: {@code < > & " '} escaped. */
+    static String escape(Object value) {
+        String text = String.valueOf(value);
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
 }

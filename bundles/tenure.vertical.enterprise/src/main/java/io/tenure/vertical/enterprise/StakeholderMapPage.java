@@ -1,5 +1,7 @@
 package io.tenure.vertical.enterprise;
 
+import static io.tenure.api.console.ConsolePage.escape;
+
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
@@ -105,9 +107,5 @@ public class StakeholderMapPage implements ConsolePage {
                     .append(c.left().map(LocalDate::toString).orElse("")).append("</td></tr>\n");
         }
         return html.append("</tbody></table>\n<p><a href=\"?\">All enterprise accounts</a></p>").toString();
-    }
-
-    static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
     }
 }

@@ -23,13 +23,9 @@ public class PartnerPage implements ConsolePage {
 
     @Override
     public String render(AuthenticatedUser user, Map<String, String> parameters) {
-        return "<h1>Example partner extension</h1>\n<p id=\"partner\">Adds to Tenure, for " + escape(user.name()) + ":</p>\n<ul>"
+        return "<h1>Example partner extension</h1>\n<p id=\"partner\">Adds to Tenure, for " + ConsolePage.escape(user.name()) + ":</p>\n<ul>"
                 + "<li>the health measure <code>partner_ticket_resolution</code> (sentiment)</li>"
                 + "<li>the playbook trigger <code>partner_quiet_account</code></li>"
                 + "<li>the metric <a href=\"/api/v1/metrics/partner_ticket_backlog\">partner_ticket_backlog</a></li></ul>";
-    }
-
-    static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }
