@@ -31,6 +31,7 @@ import io.tenure.api.data.Query;
 import io.tenure.api.journey.Handoff;
 import io.tenure.api.journey.HandoffKind;
 import io.tenure.api.journey.Milestone;
+import io.tenure.api.metrics.ReportingPeriod;
 import io.tenure.api.revenue.ArrMovement;
 import io.tenure.api.rest.ApiException;
 import io.tenure.api.rest.ApiRequest;
@@ -224,7 +225,7 @@ public class JourneyResource implements ApiResource {
             row[0]++;
             row[1] += Math.max(0, arr.getOrDefault(a.id(), 0L));
             String segment = a.segment().map(Codes::code).orElse("unsegmented");
-            String cohort = a.signedDate().getYear() + "-Q" + ((a.signedDate().getMonthValue() - 1) / 3 + 1);
+            String cohort = ReportingPeriod.Length.QUARTER.holding(a.signedDate()).label();
             stays(a, changes.getOrDefault(a.id(), List.of())).forEach((stage, stayed) -> stayed.forEach(d -> days
                     .computeIfAbsent(stage.code(), k -> new LinkedHashMap<>()).computeIfAbsent(segment, k -> new LinkedHashMap<>())
                     .computeIfAbsent(cohort, k -> new ArrayList<>()).add(d)));

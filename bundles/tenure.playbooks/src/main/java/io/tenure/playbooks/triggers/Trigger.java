@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 
 import io.tenure.api.health.AccountHistory;
+import io.tenure.api.metrics.ReportingPeriod;
 import io.tenure.api.money.Money;
 import io.tenure.api.playbook.PlaybookContext;
 import io.tenure.api.playbook.PlaybookTrigger;
@@ -36,11 +37,11 @@ abstract class Trigger implements PlaybookTrigger {
     }
 
     static String quarter(LocalDate day) {
-        return day.getYear() + "-Q" + ((day.getMonthValue() - 1) / 3 + 1);
+        return ReportingPeriod.Length.QUARTER.holding(day).label();
     }
 
     static String month(LocalDate day) {
-        return day.withDayOfMonth(1).toString().substring(0, 7);
+        return ReportingPeriod.Length.MONTH.holding(day).label();
     }
 
     static LocalDate day(java.time.Instant t) {

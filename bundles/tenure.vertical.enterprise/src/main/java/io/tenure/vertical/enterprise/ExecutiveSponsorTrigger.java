@@ -8,6 +8,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.account.JourneyStage;
+import io.tenure.api.metrics.ReportingPeriod;
 import io.tenure.api.money.Money;
 import io.tenure.api.playbook.PlaybookContext;
 import io.tenure.api.playbook.PlaybookTrigger;
@@ -63,7 +64,7 @@ public class ExecutiveSponsorTrigger implements PlaybookTrigger {
                 || Stakeholders.sponsor(context.history().contacts(), context.asOf()).isPresent()) {
             return List.of();
         }
-        String quarter = context.asOf().getYear() + "-Q" + ((context.asOf().getMonthValue() - 1) / 3 + 1);
+        String quarter = ReportingPeriod.Length.QUARTER.holding(context.asOf()).label();
         return List.of(new Signal("no-sponsor@" + quarter, "Secure an executive sponsor", Duration.ofDays(c.sponsorSlaDays()),
                 "ARR " + arr.toDecimalString() + " " + arr.currency() + " and no engaged executive sponsor"));
     }
