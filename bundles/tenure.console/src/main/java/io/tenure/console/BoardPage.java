@@ -9,13 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import io.tenure.api.console.ConsolePage;
 import io.tenure.api.metrics.Metric;
@@ -33,17 +29,8 @@ import io.tenure.api.security.AuthenticatedUser;
 public class BoardPage implements ConsolePage {
     private static final int COHORTS_CHARTED = 8;
     private final Clock clock = Clock.systemUTC();
-    private final List<Metric> metrics = new CopyOnWriteArrayList<>();
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void addMetric(Metric metric) {
-        metrics.add(metric);
-    }
-
-    void removeMetric(Metric metric) {
-        metrics.remove(metric);
-    }
+    @Reference
+    private ConsoleMetrics metrics;
 
     @Override
     public String path() {
@@ -62,7 +49,7 @@ public class BoardPage implements ConsolePage {
 
     @Override
     public String render(AuthenticatedUser user, Map<String, String> parameters) {
-        Optional<Metric> board = Ui.metric(metrics, "board");
+        Optional<Metric> board = metrics.named("board");
         if (board.isEmpty()) {
             return Ui.empty("The board metric is not running: start the core feature's metrics bundle.");
         }

@@ -9,13 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import io.tenure.api.console.ConsolePage;
 import io.tenure.api.metrics.Metric;
@@ -32,17 +28,8 @@ import io.tenure.api.security.AuthenticatedUser;
 public class CohortsPage implements ConsolePage {
     private static final int CHARTED = 8;
     private final Clock clock = Clock.systemUTC();
-    private final List<Metric> metrics = new CopyOnWriteArrayList<>();
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void addMetric(Metric metric) {
-        metrics.add(metric);
-    }
-
-    void removeMetric(Metric metric) {
-        metrics.remove(metric);
-    }
+    @Reference
+    private ConsoleMetrics metrics;
 
     @Override
     public String path() {
@@ -61,7 +48,7 @@ public class CohortsPage implements ConsolePage {
 
     @Override
     public String render(AuthenticatedUser user, Map<String, String> parameters) {
-        Optional<Metric> metric = Ui.metric(metrics, "cohorts");
+        Optional<Metric> metric = metrics.named("cohorts");
         if (metric.isEmpty()) {
             return Ui.empty("The cohorts metric is not running: start the core feature's metrics bundle.");
         }

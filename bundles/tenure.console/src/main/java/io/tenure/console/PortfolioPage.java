@@ -10,13 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import io.tenure.api.account.Segment;
 import io.tenure.api.account.Vertical;
@@ -33,17 +29,8 @@ import io.tenure.api.security.AuthenticatedUser;
 @Component(service = ConsolePage.class)
 public class PortfolioPage implements ConsolePage {
     private final Clock clock = Clock.systemUTC();
-    private final List<Metric> metrics = new CopyOnWriteArrayList<>();
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void addMetric(Metric metric) {
-        metrics.add(metric);
-    }
-
-    void removeMetric(Metric metric) {
-        metrics.remove(metric);
-    }
+    @Reference
+    private ConsoleMetrics metrics;
 
     @Override
     public String path() {
@@ -62,7 +49,7 @@ public class PortfolioPage implements ConsolePage {
 
     @Override
     public String render(AuthenticatedUser user, Map<String, String> parameters) {
-        Optional<Metric> retention = Ui.metric(metrics, "retention");
+        Optional<Metric> retention = metrics.named("retention");
         if (retention.isEmpty()) {
             return Ui.empty("The retention metric is not running: start the core feature's metrics bundle.");
         }

@@ -8,13 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import io.tenure.api.console.ConsolePage;
 import io.tenure.api.metrics.Metric;
@@ -30,17 +26,8 @@ import io.tenure.api.security.AuthenticatedUser;
 @Component(service = ConsolePage.class)
 public class TeamPage implements ConsolePage {
     private final Clock clock = Clock.systemUTC();
-    private final List<Metric> metrics = new CopyOnWriteArrayList<>();
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void addMetric(Metric metric) {
-        metrics.add(metric);
-    }
-
-    void removeMetric(Metric metric) {
-        metrics.remove(metric);
-    }
+    @Reference
+    private ConsoleMetrics metrics;
 
     @Override
     public String path() {
@@ -131,7 +118,7 @@ public class TeamPage implements ConsolePage {
     }
 
     private Optional<Object> compute(String name, Map<String, String> parameters, LocalDate today) {
-        Optional<Metric> metric = Ui.metric(metrics, name);
+        Optional<Metric> metric = metrics.named(name);
         if (metric.isEmpty()) {
             return Optional.empty();
         }

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import io.tenure.api.metrics.Metric;
 
 /** Pieces the dashboards share: figure cards, filter forms, empty states, links. Every value is escaped here. */
 final class Ui {
@@ -77,10 +76,6 @@ final class Ui {
     static String accountLink(String id, String name) {
         return "<a href=\"/console/account?id=" + escape(URLEncoder.encode(id, StandardCharsets.UTF_8)) + "\">"
                 + escape(name) + "</a>";
-    }
-
-    static Optional<Metric> metric(List<Metric> metrics, String name) {
-        return metrics.stream().filter(m -> m.name().equals(name)).findFirst();
     }
 
     static String param(Map<String, String> parameters, String name) {
