@@ -24,9 +24,6 @@ public final class Settings {
 
     /** @throws IllegalArgumentException naming the setting of {@code pid} that is outside [{@code min}, {@code max}] */
     public static int range(String pid, String name, int value, int min, int max) {
-        if (value < min || value > max) {
-            throw new IllegalArgumentException(pid + " " + name + " " + value + " is not between " + min + " and " + max);
-        }
-        return value;
+        return (int) io.tenure.api.data.Require.range(value, min, max, pid + " " + name);
     }
 }

@@ -7,6 +7,8 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
+import io.tenure.api.data.Require;
+
 /** The enterprise vertical's settings, shared by its measures, triggers, metric and page (PID {@value #PID}). */
 @Component(service = Enterprise.class, configurationPid = Enterprise.PID)
 @Designate(ocd = Enterprise.Config.class)
@@ -60,9 +62,7 @@ public class Enterprise {
     }
 
     private static void check(String name, long value, long min, long max) {
-        if (value < min || value > max) {
-            throw new IllegalArgumentException(PID + " " + name + " " + value + " is not between " + min + " and " + max);
-        }
+        Require.range(value, min, max, PID + " " + name);
     }
 
     public Config config() {
