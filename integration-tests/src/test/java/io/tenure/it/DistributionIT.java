@@ -227,6 +227,11 @@ class DistributionIT {
     }
 
     static void awaitTrue(Supplier<Boolean> condition, String what) {
+        awaitTrue(condition, () -> what);
+    }
+
+    /** As {@link #awaitTrue(Supplier, String)}, describing the wait when it times out (e.g. with the log by then). */
+    static void awaitTrue(Supplier<Boolean> condition, Supplier<String> what) {
         long deadline = System.currentTimeMillis() + 20_000;
         while (System.currentTimeMillis() < deadline) {
             if (condition.get()) {
@@ -234,7 +239,7 @@ class DistributionIT {
             }
             TenureProcess.sleep(100);
         }
-        throw new AssertionError("timed out waiting for: " + what);
+        throw new AssertionError("timed out waiting for: " + what.get());
     }
 
     static void awaitOutput(TenureProcess tenure, String text) {

@@ -218,11 +218,22 @@ class IngestIT {
             DistributionIT.awaitTrue(() -> tenure.get("/health", null).statusCode() == 503, "/health reports the bad setting");
             assertTrue(tenure.get("/health", null).body().contains("featurePath 'feature' is not a path such as properties.feature"),
                     tenure.get("/health", null).body());
+            HttpResponse<String> refused = tenure.post("/v1/track", TenureProcess.basic(newKey, ""), "application/json", event);
+            assertEquals(503, refused.statusCode(), refused.body());
+            assertEquals("30", refused.headers().firstValue("Retry-After").orElse(""));
+            assertTrue(refused.body().contains("ingestion is not running: the io.tenure.ingest configuration is not valid"),
+                    refused.body());
+            HttpResponse<String> stats = tenure.get("/api/v1/sources/mobile-app", admin);
+            assertEquals(200, stats.statusCode(), "the sources stay readable: " + stats.body());
+            assertTrue(stats.body().contains("featurePath 'feature'"), stats.body());
             HttpRequest fix = HttpRequest.newBuilder(URI.create(tenure.url("/api/v1/settings/io.tenure.ingest")))
                     .header("Authorization", admin).header("Content-Type", "application/json")
                     .PUT(HttpRequest.BodyPublishers.ofString("{\"featurePath\":\"properties.feature\"}")).build();
             assertEquals(200, tenure.send(fix).statusCode());
-            DistributionIT.awaitTrue(() -> tenure.get("/health", null).statusCode() == 200, "healthy again");
+            DistributionIT.awaitTrue(() -> tenure.get("/health", null).statusCode() == 200,
+                    () -> "healthy again; the log:\n" + tenure.output());
+            assertEquals(403, tenure.post("/v1/track", TenureProcess.basic(newKey, ""), "application/json", event).statusCode(),
+                    "running again: the disabled source is refused as before");
         }
     }
 }

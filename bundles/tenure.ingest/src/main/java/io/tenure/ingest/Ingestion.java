@@ -69,6 +69,8 @@ public class Ingestion {
     private String journal;
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean closing;
+    /** Why ingestion is not running (its configuration is not valid), or null while it runs. */
+    private volatile String invalid;
     private final Map<String, CachedSource> sources = new ConcurrentHashMap<>();
 
     private record CachedSource(Optional<Source> source, long loaded) {
@@ -110,8 +112,10 @@ public class Ingestion {
         try {
             checked = Settings.of(config);
         } catch (IllegalArgumentException e) {
-            LOG.error("Ingestion does not start: {}", e.getMessage());
-            throw e;
+            // Active without a log: calls are answered 503 with the reason, /health and the sources API report it.
+            invalid = e.getMessage();
+            LOG.error("Ingestion does not start: {}", invalid);
+            return;
         }
         start(checked, data.resolve("ingest"), Drainer.KEEP_APPLIED);
     }
@@ -138,6 +142,9 @@ public class Ingestion {
     @Deactivate
     void deactivate() throws IOException {
         closing = true;
+        if (log == null) {
+            return;
+        }
         long deadline = System.currentTimeMillis() + 15_000;
         while (inFlight.get() > 0 && System.currentTimeMillis() < deadline) {
             try {
@@ -160,14 +167,38 @@ public class Ingestion {
         return journal;
     }
 
-    /** Bytes received and committed to the log but not yet applied to the store. */
+    /** @return why ingestion is not running (its configuration is not valid), if it is not */
+    Optional<String> invalid() {
+        return Optional.ofNullable(invalid);
+    }
+
+    /** Bytes received and committed to the log but not yet applied to the store (0 while not running). */
     long backlogBytes() {
+        if (log == null) {
+            return 0;
+        }
         long applied = drainer.applied();
         return applied < 0 ? log.durablePosition() - log.start() : log.durablePosition() - applied;
     }
 
-    Drainer drainer() {
-        return drainer;
+    /** @return the drain's latest error, or why ingestion is not running; empty when all is well */
+    String drainError() {
+        String reason = invalid;
+        return reason != null ? reason : drainer.lastError();
+    }
+
+    /**
+     * Applies the held events whose account now exists.
+     *
+     * @return how many were applied
+     * @throws IllegalStateException when ingestion is not running (its configuration is not valid)
+     */
+    long releaseHeld() throws DataException {
+        String reason = invalid;
+        if (reason != null) {
+            throw new IllegalStateException("ingestion is not running: " + reason);
+        }
+        return drainer.releaseHeld();
     }
 
     EventLedger ledger() {
@@ -200,6 +231,11 @@ public class Ingestion {
                 return Answer.error(404, "not_found", "no tracking call /v1/" + path + "; the calls are track, identify, "
                         + "group, page, screen, alias, batch and import", List.of(), Map.of());
             }
+        }
+        String reason = invalid;
+        if (reason != null) {
+            return Answer.error(503, "unavailable", "ingestion is not running: " + reason, List.of(),
+                    Map.of("Retry-After", "30"));
         }
         if (closing) {
             return Answer.error(503, "unavailable", "ingestion is stopping; retry shortly", List.of(), Map.of("Retry-After", "5"));

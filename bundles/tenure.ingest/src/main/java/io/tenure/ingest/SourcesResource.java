@@ -85,12 +85,12 @@ public class SourcesResource implements ApiResource {
                     return ApiResponse.ok(body);
                 }
                 case "release" -> {
-                    return ApiResponse.ok(Map.of("released", ingestion.drainer().releaseHeld()));
+                    return ApiResponse.ok(Map.of("released", ingestion.releaseHeld()));
                 }
                 default -> throw ApiException.notFound("no action '" + path.get(1) + "'; the actions are disable, enable, "
                         + "rotate-key and release");
             }
-        } catch (DataException e) {
+        } catch (DataException | IllegalStateException e) {
             throw ApiException.conflict(e.getMessage());
         }
     }
@@ -180,7 +180,7 @@ public class SourcesResource implements ApiResource {
             return unknown;
         }).toList());
         m.put("backlogBytes", ingestion.backlogBytes());
-        m.put("drainError", ingestion.drainer().lastError());
+        m.put("drainError", ingestion.drainError());
         return m;
     }
 

@@ -72,7 +72,7 @@ class IngestionTest {
         long deadline = System.currentTimeMillis() + 30_000;
         while (ingestion.backlogBytes() > 0) {
             assertTrue(System.currentTimeMillis() < deadline, "not drained: " + ingestion.backlogBytes() + " bytes; "
-                    + ingestion.drainer().lastError());
+                    + ingestion.drainError());
             Thread.sleep(10);
         }
     }
@@ -147,7 +147,7 @@ class IngestionTest {
             assertEquals(200, post(ingestion, "group", key, "{\"userId\":\"u3\",\"groupId\":\"acme\",\"messageId\":\"g3\"," + AT + "}").status());
             account(store, "initech");
             awaitDrained(ingestion);
-            ingestion.drainer().releaseHeld(); // also done by the drain every 10 s once accounts or memberships changed
+            ingestion.releaseHeld(); // also done by the drain every 10 s once accounts or memberships changed
             assertEquals(0, ledger.stats("web", 10).held());
             assertEquals(3, usage(store, "acme", "Report Built", false));
             assertEquals(2, usage(store, "acme", "Report Built", true));
