@@ -26,6 +26,9 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -36,6 +39,7 @@ import io.tenure.api.account.Account;
 import io.tenure.api.data.DataException;
 import io.tenure.api.data.DataFormat;
 import io.tenure.api.data.DataStore;
+import io.tenure.api.data.EntityContribution;
 import io.tenure.api.data.EntityType;
 import io.tenure.api.data.Query;
 import io.tenure.api.data.Repository;
@@ -59,7 +63,7 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
     /** The migrations, in order; a new migration is a new file here, never an edit of an applied one. */
     static final List<String> MIGRATIONS = List.of("V1__customer_data.sql", "V2__health_scores.sql",
             "V3__table_versions.sql", "V4__change_log.sql", "V5__time_indexes.sql", "V6__ingest.sql", "V7__forecast.sql",
-            "V8__task_outcomes.sql");
+            "V8__task_outcomes.sql", "V9__extension_entities.sql");
     /** How long the change log keeps entries. */
     static final java.time.Duration CHANGE_LOG_KEPT = java.time.Duration.ofDays(7);
     static final int MAX_LISTED_ERRORS = 1000;
@@ -83,6 +87,14 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
     private volatile boolean closed;
     private volatile Readiness readiness = Readiness.notReady("opening the database");
     private final Map<EntityType<?>, EntityTable<?>> tables = new ConcurrentHashMap<>();
+    /** Every bound contribution with its bundle's symbolic name, in the order they came. */
+    private final Map<EntityContribution, String> contributions = new LinkedHashMap<>();
+    /** The contributed types served now, by contribution. */
+    private final Map<EntityContribution, List<EntityType<?>>> served = new LinkedHashMap<>();
+    /** Contributed entities refused, with the reason (shown in the store's readiness detail). */
+    private final Map<String, String> refused = new java.util.TreeMap<>();
+    /** The core types and then the contributed ones served now. */
+    private volatile List<EntityType<?>> types = Entities.ALL;
 
     public JdbcDataStore() {
     }
@@ -159,8 +171,94 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
             database.close();
             return;
         }
-        db = database;
-        readiness = Readiness.ready(database.description());
+        synchronized (contributions) {
+            db = database;
+            contributions.forEach((c, bundle) -> serve(database, c, bundle));
+            updateReadiness();
+        }
+    }
+
+    /**
+     * A bundle's entities: their tables are created or extended now (or once the database is open) and they are
+     * served until the contribution goes. A type that breaks a rule is refused with the reason, the others served.
+     */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addContribution(EntityContribution contribution, org.osgi.framework.ServiceReference<EntityContribution> ref) {
+        contribute(contribution, ref.getBundle().getSymbolicName());
+    }
+
+    /** Serves a contribution of the named bundle (also for tests and tools that run without a framework). */
+    public void contribute(EntityContribution contribution, String bundle) {
+        synchronized (contributions) {
+            contributions.put(contribution, bundle);
+            Database d = db;
+            if (d != null) {
+                serve(d, contribution, bundle);
+                updateReadiness();
+            }
+        }
+    }
+
+    /** Stops serving a contribution's entities; their rows stay. */
+    public void removeContribution(EntityContribution contribution) {
+        synchronized (contributions) {
+            contributions.remove(contribution);
+            List<EntityType<?>> gone = served.remove(contribution);
+            if (gone != null) {
+                gone.forEach(tables::remove);
+                LOG.info("Entities no longer served (their rows stay): {}", gone.stream().map(EntityType::name).toList());
+            }
+            rebuildTypes();
+            updateReadiness();
+        }
+    }
+
+    private void serve(Database database, EntityContribution contribution, String bundle) {
+        List<EntityType<?>> accepted = new ArrayList<>();
+        List<EntityType<?>> offered;
+        try {
+            offered = List.copyOf(contribution.types());
+        } catch (RuntimeException e) {
+            refused.put(bundle, "its EntityContribution failed: " + e);
+            LOG.error("The entities of bundle {} are refused: its EntityContribution failed", bundle, e);
+            return;
+        }
+        for (EntityType<?> type : offered) {
+            Set<String> taken = new HashSet<>();
+            types.forEach(t -> taken.add(t.name()));
+            accepted.forEach(t -> taken.add(t.name()));
+            try (Connection c = database.connection()) {
+                ExtensionTables.check(type, taken);
+                String done = ExtensionTables.ensure(c, database.dialect(), type, bundle);
+                tables.put(type, new EntityTable<>(type, database.dialect()));
+                accepted.add(type);
+                refused.remove(type.name());
+                LOG.info("Entity {} of bundle {} served ({})", type.name(), bundle, done);
+            } catch (ExtensionTables.Refused e) {
+                refused.put(type.name(), e.getMessage());
+                LOG.error("Entity {} of bundle {} refused: {}", type.name(), bundle, e.getMessage());
+            } catch (SQLException e) {
+                refused.put(type.name(), "its table could not be created: " + e.getMessage());
+                LOG.error("Entity {} of bundle {} refused: its table could not be created", type.name(), bundle, e);
+            }
+        }
+        served.put(contribution, accepted);
+        rebuildTypes();
+    }
+
+    private void rebuildTypes() {
+        List<EntityType<?>> all = new ArrayList<>(Entities.ALL);
+        served.values().forEach(all::addAll);
+        types = List.copyOf(all);
+    }
+
+    private void updateReadiness() {
+        Database d = db;
+        if (d != null) {
+            readiness = Readiness.ready(d.description() + (refused.isEmpty() ? ""
+                    : "; entities refused: " + refused.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")")
+                            .collect(java.util.stream.Collectors.joining(", "))));
+        }
     }
 
     @Override
@@ -211,12 +309,12 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
 
     @Override
     public List<EntityType<?>> types() {
-        return Entities.ALL;
+        return types;
     }
 
     @Override
     public Optional<EntityType<?>> type(String name) {
-        return Entities.ALL.stream().filter(t -> t.name().equals(name)).findFirst();
+        return types.stream().filter(t -> t.name().equals(name)).findFirst();
     }
 
     @Override
@@ -314,19 +412,24 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
      * accounts it touched (readers keeping derived copies rely on both).
      */
     void recordWrite(Connection c, EntityType<?> type, java.util.Collection<String> accountIds) throws SQLException {
-        bump(c, type);
-        logChanges(c, type, accountIds);
+        recordWrite(c, type.name(), type.accountScoped() ? accountIds : List.of());
     }
 
-    private void logChanges(Connection c, EntityType<?> type, java.util.Collection<String> accountIds) throws SQLException {
-        if (!type.accountScoped() || accountIds.isEmpty()) {
+    /** As {@link #recordWrite(Connection, EntityType, java.util.Collection)}, for a table by name. */
+    private void recordWrite(Connection c, String table, java.util.Collection<String> accountIds) throws SQLException {
+        bump(c, table);
+        logChanges(c, table, accountIds);
+    }
+
+    private void logChanges(Connection c, String table, java.util.Collection<String> accountIds) throws SQLException {
+        if (accountIds.isEmpty()) {
             return;
         }
         java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
         try (PreparedStatement s = c.prepareStatement("INSERT INTO tenure_changes (table_name, account_id, changed_at) VALUES (?, ?, ?)")) {
             int n = 0;
             for (String id : accountIds) {
-                s.setString(1, type.name());
+                s.setString(1, table);
                 s.setString(2, id);
                 s.setTimestamp(3, now);
                 s.addBatch();
@@ -379,12 +482,12 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
     }
 
     /** Raises the version of {@code type}'s table inside the writing transaction (see {@link #version}). */
-    private void bump(Connection c, EntityType<?> type) throws SQLException {
+    private void bump(Connection c, String table) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE tenure_table_versions SET version = version + 1 WHERE table_name = ?")) {
-            s.setString(1, type.name());
+            s.setString(1, table);
             if (s.executeUpdate() == 0) {
                 try (PreparedStatement i = c.prepareStatement("INSERT INTO tenure_table_versions (table_name, version) VALUES (?, 1)")) {
-                    i.setString(1, type.name());
+                    i.setString(1, table);
                     i.executeUpdate();
                 }
             }
@@ -401,16 +504,24 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
         }
     }
 
-    /** Deletes every row that belongs to the account, in every account-scoped table but accounts itself. */
+    /**
+     * Deletes every row that belongs to the account, in every account-scoped table but accounts itself, the tables of
+     * contributed entities included, whether their bundle runs now or not.
+     */
     void deleteDependents(Connection c, String accountId) throws SQLException {
+        List<String> names = new ArrayList<>();
         for (EntityType<?> type : Entities.ALL) {
             if (type.accountScoped() && type != Account.TYPE) {
-                try (PreparedStatement s = c.prepareStatement("DELETE FROM " + quote(type.name()) + " WHERE "
-                        + quote(EntityType.ACCOUNT_ID) + " = ?")) {
-                    s.setString(1, accountId);
-                    if (s.executeUpdate() > 0) {
-                        recordWrite(c, type, List.of(accountId));
-                    }
+                names.add(type.name());
+            }
+        }
+        names.addAll(ExtensionTables.names(c));
+        for (String name : names) {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM " + quote(name) + " WHERE "
+                    + quote(EntityType.ACCOUNT_ID) + " = ?")) {
+                s.setString(1, accountId);
+                if (s.executeUpdate() > 0) {
+                    recordWrite(c, name, List.of(accountId));
                 }
             }
         }
