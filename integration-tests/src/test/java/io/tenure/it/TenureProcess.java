@@ -183,6 +183,26 @@ final class TenureProcess implements AutoCloseable {
         return send(b.build());
     }
 
+    /** Logs in to the console over plain HTTP and returns the session cookie as {@code name=value}. */
+    String consoleSession(String user, String password) {
+        String form = "user=" + java.net.URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+                + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8);
+        HttpResponse<String> login = send(HttpRequest.newBuilder(URI.create(url("/console/login")))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", "http://127.0.0.1:" + port)
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        if (login.statusCode() != 302) {
+            throw new AssertionError("console login of " + user + " answered " + login.statusCode() + ": " + login.body());
+        }
+        String cookie = login.headers().firstValue("Set-Cookie").orElseThrow();
+        return cookie.substring(0, cookie.indexOf(';'));
+    }
+
+    /** A console page with a session cookie. */
+    HttpResponse<String> consoleGet(String path, String session) {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(60)).header("Cookie", session)
+                .GET().build());
+    }
+
     HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 
 import io.tenure.api.console.ConsolePage;
 import io.tenure.api.module.ModuleException;
+import io.tenure.api.module.ExtensionFaults;
 import io.tenure.api.module.ModuleInfo;
 import io.tenure.api.module.ModuleKind;
 import io.tenure.api.module.ModuleService;
@@ -53,8 +54,23 @@ public class ConsoleServlet extends HttpServlet {
     private final transient ConsoleSessions sessions = new ConsoleSessions(Duration.ofMinutes(30), Clock.systemUTC());
     private final transient List<ConsolePage> pages = new CopyOnWriteArrayList<>();
 
+    /** How long a page may take to render. */
+    static final java.time.Duration PAGE_LIMIT = java.time.Duration.ofSeconds(15);
+
     @Reference
     private transient UserService users;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile ExtensionFaults faults;
+
+    private final transient java.util.concurrent.ExecutorService renderers = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "tenure-console-page");
+        t.setDaemon(true);
+        return t;
+    });
+    private final transient Map<String, java.util.concurrent.atomic.AtomicInteger> rendering =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     @Reference
     private transient ModuleService modules;
@@ -162,14 +178,67 @@ public class ConsoleServlet extends HttpServlet {
         }
         Map<String, String> parameters = new HashMap<>();
         request.getParameterMap().forEach((k, v) -> parameters.put(k, v[0]));
-        String body;
-        try {
-            body = page.get().render(session.user(), parameters);
-        } catch (RuntimeException e) {
-            LOG.error("Console page {} failed to render", name, e);
-            body = "<p class=\"error\">This page failed to render: " + escape(e.getMessage()) + "</p>";
+        Rendered rendered = render(page.get(), session, parameters);
+        page(response, session, page.get().title(), rendered.status(), rendered.body());
+    }
+
+    private record Rendered(int status, String body) {
+    }
+
+    /**
+     * Renders a contributed page on a worker with a time limit, so a page of a vertical or partner bundle that hangs
+     * or throws costs its own request only: the visitor gets an error naming the page, the fault is reported on the
+     * modules page, and at most two renderings of one page run at once.
+     */
+    private Rendered render(ConsolePage page, ConsoleSessions.Session session, Map<String, String> parameters) {
+        String name = page.path();
+        java.util.concurrent.atomic.AtomicInteger running = rendering.computeIfAbsent(name,
+                k -> new java.util.concurrent.atomic.AtomicInteger());
+        if (running.incrementAndGet() > 2) {
+            running.decrementAndGet();
+            return new Rendered(503, "<p class=\"error\">This page is still busy with earlier requests; try again in a "
+                    + "moment.</p>");
         }
-        page(response, session, page.get().title(), 200, body);
+        java.util.concurrent.Future<String> call;
+        try {
+            call = renderers.submit(() -> {
+                try {
+                    return page.render(session.user(), parameters);
+                } finally {
+                    running.decrementAndGet();
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            running.decrementAndGet();
+            return new Rendered(503, "<p class=\"error\">The console is stopping.</p>");
+        }
+        ExtensionFaults f = faults;
+        try {
+            return new Rendered(200, call.get(PAGE_LIMIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
+        } catch (java.util.concurrent.TimeoutException e) {
+            call.cancel(true);
+            if (f != null) {
+                f.timedOut(page, name, "console page", PAGE_LIMIT);
+            }
+            return new Rendered(503, "<p class=\"error\">This page did not answer within " + PAGE_LIMIT.toSeconds()
+                    + " seconds. It has been reported on the <a href=\"/console/modules\">Modules</a> page.</p>");
+        } catch (java.util.concurrent.ExecutionException e) {
+            LOG.error("Console page {} failed to render", name, e.getCause());
+            if (f != null) {
+                f.failed(page, name, "console page", e.getCause());
+            }
+            return new Rendered(500, "<p class=\"error\">This page failed to render: " + escape(String.valueOf(
+                    e.getCause().getMessage())) + "</p>");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            call.cancel(true);
+            return new Rendered(503, "<p class=\"error\">Interrupted.</p>");
+        }
+    }
+
+    @org.osgi.service.component.annotations.Deactivate
+    void deactivate() {
+        renderers.shutdownNow();
     }
 
     private void post(String path, HttpServletRequest request, HttpServletResponse response, ConsoleSessions.Session session)
@@ -332,14 +401,24 @@ public class ConsoleServlet extends HttpServlet {
             html.append("<p class=\"message\" role=\"status\">").append(escape(message)).append("</p>");
         }
         html.append("<table><caption>Features and bundles</caption><thead><tr><th scope=\"col\">Module</th>"
-                + "<th scope=\"col\">Kind</th><th scope=\"col\">Version</th><th scope=\"col\">State</th>"
+                + "<th scope=\"col\">Kind</th><th scope=\"col\">Version and vendor</th><th scope=\"col\">State</th>"
                 + "<th scope=\"col\">Contributes</th><th scope=\"col\">Action</th></tr></thead><tbody>");
+        ExtensionFaults f = faults;
+        List<ExtensionFaults.Summary> summaries = f == null ? List.of() : f.summaries();
         for (ModuleInfo module : modules.modules()) {
             html.append("<tr><td><strong>").append(escape(module.name())).append("</strong><br><code>")
-                    .append(escape(module.id())).append("</code></td><td>").append(escape(kind(module)))
-                    .append("</td><td>").append(escape(module.version())).append("</td><td><span class=\"state ")
+                    .append(escape(module.id())).append("</code>");
+            if (!module.dependencies().isEmpty()) {
+                html.append("<br><small class=\"needs\">needs ").append(escape(String.join(", ", module.dependencies())))
+                        .append("</small>");
+            }
+            html.append("</td><td>").append(escape(kind(module)))
+                    .append("</td><td>").append(escape(module.version())).append("<br><small>")
+                    .append(escape(module.vendor())).append("</small></td><td><span class=\"state ")
                     .append(escape(state(module))).append("\">").append(escape(state(module))).append("</span>");
             module.error().ifPresent(e -> html.append("<br><small class=\"error\">").append(escape(e)).append("</small>"));
+            faults(module, summaries).ifPresent(text -> html.append("<br><small class=\"error faults\">").append(escape(text))
+                    .append("</small>"));
             html.append("</td><td><small>");
             module.contributions().stream().limit(6).forEach(c ->
                     html.append(escape(c.type())).append(": ").append(escape(c.name())).append("<br>"));
@@ -362,6 +441,16 @@ public class ConsoleServlet extends HttpServlet {
         }
         html.append("</tbody></table>");
         return html.toString();
+    }
+
+    /**
+     * The faults of a module's extensions since the start ("3 failed, 1 timed out; latest: metric x, ..."): a feature
+     * counts its bundles'.
+     */
+    static Optional<String> faults(ModuleInfo module, List<ExtensionFaults.Summary> summaries) {
+        return ExtensionFaults.of(module, summaries).map(sum -> sum.failed() + " failed, " + sum.timedOut()
+                + " timed out since the start; latest " + sum.latest().at() + ": " + sum.latest().call() + " "
+                + sum.latest().extension() + " of " + sum.latest().bundle() + ": " + sum.latest().message());
     }
 
     private static String toggleForm(ConsoleSessions.Session session, String id, String action, String label) {

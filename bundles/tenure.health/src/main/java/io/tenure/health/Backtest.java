@@ -82,6 +82,12 @@ public final class Backtest {
 
     public static Result run(List<Event> events, Map<String, AccountHistory> histories, HealthScorer scorer,
             List<HealthMeasure> measures, int horizonDays) {
+        return run(events, histories, scorer, measures, horizonDays, HealthScorer.DIRECT);
+    }
+
+    /** As {@link #run(List, Map, HealthScorer, List, int)}, calling the measures through {@code calls}. */
+    public static Result run(List<Event> events, Map<String, AccountHistory> histories, HealthScorer scorer,
+            List<HealthMeasure> measures, int horizonDays, HealthScorer.Calls calls) {
         List<double[]> composite = new ArrayList<>(); // {score, churned}
         Map<HealthStatus, long[]> byStatus = new EnumMap<>(HealthStatus.class);
         for (HealthStatus s : HealthStatus.values()) {
@@ -92,7 +98,7 @@ public final class Backtest {
         int churned = 0;
         for (Event e : events) {
             AccountHistory h = histories.get(e.accountId()).asOf(e.date().minusDays(horizonDays));
-            HealthScorer.Scored s = scorer.score(h, measures);
+            HealthScorer.Scored s = scorer.score(h, measures, calls);
             double c = e.churned() ? 1 : 0;
             churned += e.churned() ? 1 : 0;
             long[] row = byStatus.get(s.score().status());

@@ -44,4 +44,9 @@ public @interface HealthConfig {
     @AttributeDefinition(name = "Recompute every (minutes)", description = "How often to check whether the data or the day "
             + "changed and store fresh scores.", min = "1", max = "1440")
     int recomputeMinutes() default 15;
+
+    @AttributeDefinition(name = "Time limit of one measure call (ms)", description = "A measure (a vertical's or a "
+            + "partner's) that takes longer on one account is abandoned, left out for the rest of the run and reported "
+            + "on the modules page.", min = "10", max = "60000")
+    int measureTimeLimitMillis() default 2000;
 }

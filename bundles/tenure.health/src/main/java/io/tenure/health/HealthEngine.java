@@ -27,6 +27,9 @@ import org.slf4j.LoggerFactory;
 import io.tenure.api.account.Contact;
 import io.tenure.api.data.DataException;
 import io.tenure.api.data.DataStore;
+import io.tenure.api.health.MeasureResult;
+import io.tenure.api.module.ExtensionFaults;
+import io.tenure.api.module.GuardedRun;
 import io.tenure.api.data.EntityType;
 import io.tenure.api.engagement.Interaction;
 import io.tenure.api.engagement.SupportTicket;
@@ -54,6 +57,8 @@ public class HealthEngine {
 
     @Reference
     private DataStore store;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ExtensionFaults faults;
 
     private volatile HealthScorer scorer;
     private ScheduledExecutorService scheduler;
@@ -125,8 +130,82 @@ public class HealthEngine {
         return list;
     }
 
+    /** Scores one account now, each measure call time-limited (see {@link #guarded}). */
     public HealthScorer.Scored score(AccountHistory history) {
-        return scorer.score(history, measures());
+        return within("health score", (guard, calls) -> scorer.score(history, measures(), calls));
+    }
+
+    /**
+     * Runs {@code work} on a guarded worker: every measure call made through the {@link HealthScorer.Calls} it is given
+     * is timed against the configured limit; a measure that outlives it is abandoned, reported, and the work done again
+     * without it.
+     */
+    public <R> R within(String what, java.util.function.BiFunction<GuardedRun, HealthScorer.Calls, R> work) {
+        GuardedRun guard = guarded(what);
+        HealthScorer.Calls calls = calls(guard);
+        try {
+            List<R> out = guard.run(List.of(what), 1, x -> List.of(work.apply(guard, calls)));
+            if (out.isEmpty()) {
+                throw new IllegalStateException(what + " failed; see the log");
+            }
+            return out.get(0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(what + " was interrupted");
+        }
+    }
+
+    /** A guarded run whose timeouts are logged and reported against the measure's bundle. */
+    GuardedRun guarded(String what) {
+        List<HealthMeasure> current = measures();
+        return new GuardedRun(what, java.time.Duration.ofMillis(scorer.config().measureTimeLimitMillis()),
+                new GuardedRun.Listener() {
+                    @Override
+                    public void timedOut(String measure, Object item, java.time.Duration limit) {
+                        LOG.error("Health measure {} did not answer within {} ms: left out for the rest of the {}",
+                                measure, limit.toMillis(), what);
+                        current.stream().filter(m -> m.name().equals(measure)).findFirst()
+                                .ifPresent(m -> faults().timedOut(m, measure, "health measure", limit));
+                    }
+
+                    @Override
+                    public void failed(Object item, RuntimeException error) {
+                        LOG.error("{} failed on {}: {}", what, item, error.toString());
+                    }
+                });
+    }
+
+    /** Measure calls timed by {@code guard}; a measure that throws is reported against its bundle. */
+    HealthScorer.Calls calls(GuardedRun guard) {
+        return new HealthScorer.Calls() {
+            @Override
+            public Optional<MeasureResult> call(HealthMeasure measure, AccountHistory history) {
+                if (!guard.allowed(measure.name())) {
+                    return Optional.empty();
+                }
+                guard.enter(measure.name());
+                try {
+                    return measure.score(history);
+                } finally {
+                    guard.exit();
+                }
+            }
+
+            @Override
+            public void failed(HealthMeasure measure, RuntimeException error) {
+                faults().failed(measure, measure.name(), "health measure", error);
+            }
+        };
+    }
+
+    /** Where faults of measures are reported (set by DS; tests set it here). */
+    void reportTo(ExtensionFaults target) {
+        faults = target;
+    }
+
+    private ExtensionFaults faults() {
+        ExtensionFaults f = faults;
+        return f == null ? ExtensionFaults.NONE : f;
     }
 
     /** Scores every account as of {@code asOf} and stores the scores. @return how many were stored */
@@ -162,10 +241,11 @@ public class HealthEngine {
             now.put(t, c.upTo());
         }
         List<HealthMeasure> current = measures();
-        List<HealthScore> scores = new ArrayList<>();
-        for (String id : changed) {
-            Histories.of(store, id, asOf).ifPresent(h -> scores.add(scorer.score(h, current).score()));
-        }
+        HealthScorer s = scorer;
+        GuardedRun guard = guarded("health rescore");
+        HealthScorer.Calls calls = calls(guard);
+        List<HealthScore> scores = guarded(guard, changed, id -> Histories.of(store, id, asOf)
+                .map(h -> List.of(s.score(h, current, calls).score())).orElse(List.of()));
         long stored = scores.isEmpty() ? 0 : store.saveAll(HealthScore.TYPE, scores);
         marks.putAll(now);
         LOG.info("Health rescored {} changed accounts as of {}", stored, asOf);
@@ -178,13 +258,25 @@ public class HealthEngine {
         long read = System.nanoTime();
         List<HealthMeasure> current = measures();
         HealthScorer s = scorer;
-        List<HealthScore> scores = histories.values().parallelStream().map(h -> s.score(h, current).score()).toList();
+        GuardedRun guard = guarded("health recompute");
+        HealthScorer.Calls calls = calls(guard);
+        List<HealthScore> scores = guarded(guard, histories.values(), h -> List.of(s.score(h, current, calls).score()));
         long scored = System.nanoTime();
         long stored = store.saveAll(HealthScore.TYPE, scores);
         lastFull = new FullRun(asOf, stored, millis(read - started), millis(scored - read), millis(System.nanoTime() - scored));
         LOG.info("Health recomputed for {} accounts as of {} in {} ms (read {} ms, score {} ms, store {} ms)", stored, asOf,
                 millis(System.nanoTime() - started), lastFull.readMillis(), lastFull.scoreMillis(), lastFull.storeMillis());
         return stored;
+    }
+
+    private static <T> List<HealthScore> guarded(GuardedRun guard, java.util.Collection<T> items,
+            java.util.function.Function<T, List<HealthScore>> work) throws DataException {
+        try {
+            return guard.run(items, Runtime.getRuntime().availableProcessors(), work);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DataException("the health recompute was interrupted");
+        }
     }
 
     private static long millis(long nanos) {

@@ -88,8 +88,11 @@ public class HealthResource implements ApiResource {
 
     Map<String, Object> accountHealth(AccountHistory h) {
         HealthScorer s = engine.scorer();
-        HealthScorer.Scored now = s.score(h, measures());
-        HealthScorer.Scored before = s.score(h.asOf(h.asOf().minusDays(30)), measures());
+        List<HealthMeasure> current = measures();
+        HealthScorer.Scored[] both = engine.within("account health", (guard, calls) -> new HealthScorer.Scored[] {
+            s.score(h, current, calls), s.score(h.asOf(h.asOf().minusDays(30)), current, calls) });
+        HealthScorer.Scored now = both[0];
+        HealthScorer.Scored before = both[1];
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("account_id", h.account().id());
         body.put("asOf", h.asOf().toString());
@@ -129,7 +132,9 @@ public class HealthResource implements ApiResource {
         List<ArrMovement> movements = new ArrayList<>();
         store.repository(ArrMovement.TYPE).forEach(Query.all(), movements::add);
         List<Backtest.Event> events = Backtest.events(histories, movements, from, to, includeInvoluntary);
-        Backtest.Result r = Backtest.run(events, histories, engine.scorer(), measures(), horizon);
+        List<HealthMeasure> current = measures();
+        Backtest.Result r = engine.within("health backtest", (guard, calls) -> Backtest.run(events, histories,
+                engine.scorer(), current.stream().filter(m -> guard.allowed(m.name())).toList(), horizon, calls));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("from", from.toString());
         body.put("to", to.toString());

@@ -56,16 +56,36 @@ public final class HealthScorer {
         return config;
     }
 
+    /**
+     * How the scorer calls a measure: {@link #DIRECT}, or through a guarded run that times each call and leaves out a
+     * measure that outlived its limit (see {@link HealthEngine}).
+     */
+    public interface Calls {
+        Optional<MeasureResult> call(HealthMeasure measure, AccountHistory history);
+
+        /** The measure threw: it is left out of this account's score. */
+        default void failed(HealthMeasure measure, RuntimeException error) {
+        }
+    }
+
+    /** Calls each measure on the calling thread, without a limit. */
+    public static final Calls DIRECT = HealthMeasure::score;
+
     public Scored score(AccountHistory history, List<HealthMeasure> measures) {
+        return score(history, measures, DIRECT);
+    }
+
+    public Scored score(AccountHistory history, List<HealthMeasure> measures, Calls calls) {
         Weights w = weightsFor(history.account());
         List<MeasureScore> results = new ArrayList<>();
         Map<Dimension, double[]> sums = new EnumMap<>(Dimension.class);
         for (HealthMeasure m : measures) {
             Optional<MeasureResult> r;
             try {
-                r = m.score(history);
+                r = calls.call(m, history);
             } catch (RuntimeException e) {
                 r = Optional.empty(); // a failing partner measure is left out, never takes the score down with it
+                calls.failed(m, e);
             }
             results.add(new MeasureScore(m, r));
             if (r.isPresent() && m.weight() > 0) {
@@ -147,6 +167,7 @@ public final class HealthScorer {
 
     /** Checks the overrides, for a clear error before they are used. */
     static void validate(HealthConfig config) {
+        io.tenure.api.data.Require.range(config.measureTimeLimitMillis(), 10, 60_000, "measureTimeLimitMillis");
         if (config.redThreshold() >= config.greenThreshold()) {
             throw new IllegalArgumentException("redThreshold " + config.redThreshold() + " must be below greenThreshold "
                     + config.greenThreshold());

@@ -64,6 +64,15 @@ public class MetricsResource implements ApiResource {
         pool.shutdownNow();
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile io.tenure.api.module.ExtensionFaults faults;
+
+    private io.tenure.api.module.ExtensionFaults faults() {
+        io.tenure.api.module.ExtensionFaults f = faults;
+        return f == null ? io.tenure.api.module.ExtensionFaults.NONE : f;
+    }
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void addMetric(Metric metric) {
@@ -148,6 +157,7 @@ public class MetricsResource implements ApiResource {
         } catch (java.util.concurrent.TimeoutException e) {
             call.cancel(true);
             LOG.warn("Metric {} did not answer within {} ms and was interrupted", metric.name(), limit.toMillis());
+            faults().timedOut(metric, metric.name(), "metric", limit);
             throw new ApiException(503, "metric_timeout", "metric " + metric.name() + " did not answer within "
                     + (limit.toMillis() % 1000 == 0 ? limit.toSeconds() + " s" : limit.toMillis() + " ms"), List.of());
         } catch (java.util.concurrent.ExecutionException e) {
@@ -155,6 +165,7 @@ public class MetricsResource implements ApiResource {
                 throw m;
             }
             LOG.error("Metric {} failed", metric.name(), e.getCause());
+            faults().failed(metric, metric.name(), "metric", e.getCause());
             throw new ApiException(500, "metric_failed", "metric " + metric.name() + " failed: " + e.getCause(), List.of());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

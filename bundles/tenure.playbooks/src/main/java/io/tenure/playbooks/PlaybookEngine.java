@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
 import io.tenure.api.account.Account;
 import io.tenure.api.data.DataException;
 import io.tenure.api.data.DataStore;
+import io.tenure.api.module.ExtensionFaults;
+import io.tenure.api.module.GuardedRun;
 import io.tenure.api.health.AccountHistories;
 import io.tenure.api.health.AccountHistory;
 import io.tenure.api.money.Money;
@@ -104,6 +106,13 @@ public class PlaybookEngine {
     private DataStore store;
     @Reference
     private AccountHistories histories;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ExtensionFaults faults;
+
+    private ExtensionFaults faults() {
+        ExtensionFaults f = faults;
+        return f == null ? ExtensionFaults.NONE : f;
+    }
 
     private volatile Config config;
     private ScheduledExecutorService scheduler;
@@ -261,7 +270,21 @@ public class PlaybookEngine {
         }
         Set<String> existing = contexts.taskKeys();
         Map<String, Integer> failures = new ConcurrentHashMap<>();
-        GuardedRun guard = new GuardedRun(Duration.ofMillis(cfg.triggerTimeLimitMillis()));
+        GuardedRun guard = new GuardedRun("playbook run", Duration.ofMillis(cfg.triggerTimeLimitMillis()),
+                new GuardedRun.Listener() {
+                    @Override
+                    public void timedOut(String trigger, Object history, Duration limit) {
+                        LOG.error("Trigger {} did not answer within {} ms: skipped for the rest of this run, its worker "
+                                + "abandoned", trigger, limit.toMillis());
+                        active.stream().filter(t -> t.name().equals(trigger)).findFirst()
+                                .ifPresent(t -> faults().timedOut(t, trigger, "playbook trigger", limit));
+                    }
+
+                    @Override
+                    public void failed(Object history, RuntimeException error) {
+                        LOG.error("Playbook evaluation failed on {}: {}", history, error.toString());
+                    }
+                });
         List<Task> created;
         try {
             created = guard.run(all.values(), Runtime.getRuntime().availableProcessors(),
@@ -308,6 +331,7 @@ public class PlaybookEngine {
                 if (failures.merge(trigger.name(), 1, Integer::sum) == 1) {
                     LOG.warn("Trigger {} failed on {}: {}", trigger.name(), account.id(), e.toString());
                 }
+                faults().failed(trigger, trigger.name(), "playbook trigger", e);
                 continue;
             } finally {
                 guard.exit();

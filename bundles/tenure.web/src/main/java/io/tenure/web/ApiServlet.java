@@ -24,6 +24,7 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.tenure.api.module.ExtensionFaults;
 import io.tenure.api.rest.ApiException;
 import io.tenure.api.rest.ApiResource;
 import io.tenure.api.rest.ApiResponse;
@@ -58,6 +59,10 @@ public class ApiServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile AuditLog audit;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ExtensionFaults faults;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -159,6 +164,7 @@ public class ApiServlet extends HttpServlet {
             return;
         }
         int status = 500;
+        ApiResource handling = resource;
         try {
             ApiResponse answer = resource.handle(new ApiRequestImpl(request, routed, rest, query(request), user.get()));
             status = answer.status();
@@ -180,6 +186,10 @@ public class ApiServlet extends HttpServlet {
         } catch (RuntimeException e) {
             String incident = UUID.randomUUID().toString();
             LOG.error("Request {} {} failed (incident {})", request.getMethod(), request.getRequestURI(), incident, e);
+            ExtensionFaults f = faults;
+            if (f != null) {
+                f.failed(handling, "/api/v1/" + routed, "REST resource", e);
+            }
             writeError(response, new ApiException(500, "internal_error", "the server failed to answer; incident "
                     + incident + " is in the log", List.of(String.valueOf(e.getMessage()))));
         } finally {

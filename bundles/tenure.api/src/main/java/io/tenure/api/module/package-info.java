@@ -1,8 +1,10 @@
 /**
- * Runtime module management: features and bundles, their state and what they contribute, and the service that starts and stops them.
+ * Runtime module management: features and bundles, their state and what they contribute, and the service that starts and stops them;
+ * {@link io.tenure.api.module.GuardedRun} and {@link io.tenure.api.module.ExtensionFaults} keep extension code from
+ * stalling or breaking the engines that call it.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.tenure.api.module;
 
 import org.osgi.annotation.bundle.Export;

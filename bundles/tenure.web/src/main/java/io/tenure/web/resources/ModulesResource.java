@@ -4,14 +4,22 @@ import java.util.List;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+import com.google.gson.JsonObject;
 
 import io.tenure.api.module.ModuleException;
+import io.tenure.api.module.ExtensionFaults;
+import io.tenure.api.module.ExtensionFaults.Summary;
+import io.tenure.api.module.ModuleInfo;
 import io.tenure.api.module.ModuleService;
 import io.tenure.api.rest.ApiException;
 import io.tenure.api.rest.ApiRequest;
 import io.tenure.api.rest.ApiResource;
 import io.tenure.api.rest.ApiResponse;
 import io.tenure.api.security.Role;
+import io.tenure.web.Json;
 
 /**
  * {@code /api/v1/modules}: list features and bundles (any role); start, stop, upload, replace and remove (admin).
@@ -23,6 +31,7 @@ import io.tenure.api.security.Role;
  * POST   /modules?file=name.jar   upload a bundle (body: the JAR) into deploy/
  * PUT    /modules/{id}            replace a deployed bundle (body: the JAR)
  * DELETE /modules/{id}            remove a deployed bundle
+ * GET    /modules/faults          the latest faults of extensions (a measure, trigger, metric, page that threw or hung)
  * </pre>
  */
 @Component(property = ApiResource.PATH + "=modules")
@@ -30,6 +39,8 @@ public class ModulesResource implements ApiResource {
 
     @Reference
     private ModuleService modules;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ExtensionFaults faults;
 
     @Override
     public ApiResponse handle(ApiRequest request) throws ApiException {
@@ -38,10 +49,15 @@ public class ModulesResource implements ApiResource {
             switch (request.method()) {
                 case "GET":
                     if (path.isEmpty()) {
-                        return ApiResponse.ok(modules.modules());
+                        List<Summary> summaries = summaries();
+                        return ApiResponse.ok(modules.modules().stream().map(m -> withFaults(m, summaries)).toList());
                     }
-                    return ApiResponse.ok(modules.module(path.get(0))
-                            .orElseThrow(() -> ApiException.notFound("no feature or bundle '" + path.get(0) + "'")));
+                    if (path.equals(List.of("faults"))) {
+                        ExtensionFaults f = faults;
+                        return ApiResponse.ok(f == null ? List.of() : f.recent(200));
+                    }
+                    return ApiResponse.ok(withFaults(modules.module(path.get(0))
+                            .orElseThrow(() -> ApiException.notFound("no feature or bundle '" + path.get(0) + "'")), summaries()));
                 case "POST":
                     request.require(Role.ADMIN);
                     if (path.isEmpty()) {
@@ -79,6 +95,27 @@ public class ModulesResource implements ApiResource {
             }
             throw e;
         }
+    }
+
+    private List<Summary> summaries() {
+        ExtensionFaults f = faults;
+        return f == null ? List.of() : f.summaries();
+    }
+
+    /**
+     * A module as JSON with its {@code faults}: the failures and timeouts of the extensions of its bundles (a
+     * feature's are its bundles' together) and the latest of them; absent when there were none.
+     */
+    static JsonObject withFaults(ModuleInfo module, List<Summary> summaries) {
+        JsonObject json = Json.GSON.toJsonTree(module).getAsJsonObject();
+        ExtensionFaults.of(module, summaries).ifPresent(sum -> {
+            JsonObject f = new JsonObject();
+            f.addProperty("failed", sum.failed());
+            f.addProperty("timedOut", sum.timedOut());
+            f.add("latest", Json.GSON.toJsonTree(sum.latest()));
+            json.add("faults", f);
+        });
+        return json;
     }
 
     private static String single(List<String> path) throws ApiException {
