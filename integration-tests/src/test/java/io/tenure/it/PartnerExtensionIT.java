@@ -15,7 +15,8 @@ import com.google.gson.JsonParser;
 /**
  * The example partner extension (examples/partner-extension, built only against the API jar) dropped into
  * {@code deploy/} of a running Tenure: its health measure, playbook trigger, metric, settings and console page appear,
- * work on the demo data, and all disappear again when the jar is removed.
+ * work on the demo data, and all disappear again when the jar is removed. Then the same example compiled against the
+ * first version of the API is uploaded and works in this runtime too (the compatibility promise).
  */
 class PartnerExtensionIT {
 
@@ -50,6 +51,31 @@ class PartnerExtensionIT {
             assertEquals(404, tenure.get("/api/v1/metrics/partner_ticket_backlog", admin).statusCode(), "the metric is gone");
             assertEquals(404, tenure.get("/api/v1/settings/com.example.tenure.partner.quiet_account", admin).statusCode(),
                     "its settings are gone");
+
+            // Compatibility: the same example compiled against the first API (every package 1.0.0, tag api-1.0.0;
+            // integration-tests/compat/build-fixture.sh) runs in this runtime, whose API packages have moved on.
+            byte[] old;
+            try (var in = PartnerExtensionIT.class.getResourceAsStream("/compat/partner-extension-on-api-1.0.0.jar")) {
+                old = in.readAllBytes();
+            }
+            var uploaded = tenure.post("/api/v1/modules?file=partner-extension-on-api-1.0.0.jar", admin,
+                    "application/java-archive", old);
+            assertEquals(201, uploaded.statusCode(), uploaded.body());
+            awaitTrue(() -> tenure.get("/api/v1/health/measures", admin).body().contains("partner_ticket_resolution"),
+                    "the old build's health measure");
+            awaitTrue(() -> tenure.get("/api/v1/playbooks", admin).body().contains("partner_quiet_account"),
+                    "the old build's trigger");
+            JsonObject oldBacklog = JsonParser.parseString(tenure.get("/api/v1/metrics/partner_ticket_backlog", admin).body())
+                    .getAsJsonObject();
+            assertEquals(backlog, oldBacklog, "the old build computes the same metric");
+            var run = JsonParser.parseString(tenure.post("/api/v1/playbooks/run", admin, null, new byte[0]).body())
+                    .getAsJsonObject();
+            assertTrue(!run.getAsJsonObject("failures").has("partner_quiet_account"), "the old build's trigger runs: " + run);
+            String id = JsonParser.parseString(uploaded.body()).getAsJsonObject().get("id").getAsString();
+            assertEquals(204, tenure.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                    tenure.url("/api/v1/modules/" + id))).header("Authorization", admin).DELETE().build()).statusCode());
+            awaitTrue(() -> !tenure.get("/api/v1/health/measures", admin).body().contains("partner_ticket_resolution"),
+                    "the old build's measure is gone");
         }
     }
 }

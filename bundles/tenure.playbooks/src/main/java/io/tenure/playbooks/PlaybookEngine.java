@@ -341,7 +341,7 @@ public class PlaybookEngine {
                 if (existing.contains(Contexts.key(account.id(), id))) {
                     continue;
                 }
-                String owner = account.owner().orElse(cfg.unassignedOwner());
+                String owner = s.owner().orElse(account.owner().orElse(cfg.unassignedOwner()));
                 String title = s.title();
                 String evidence = s.evidence();
                 if (s.expansionArr().isPresent()) {
@@ -349,7 +349,7 @@ public class PlaybookEngine {
                     Money threshold = Money.ofMinor(Math.multiplyExact(cfg.salesHandoffArr(),
                             (long) Math.pow(10, Math.max(0, value.currency().getDefaultFractionDigits()))), value.currency().getCurrencyCode());
                     evidence += "; expansion in reach " + value.toDecimalString() + " " + value.currency();
-                    if (value.compareTo(threshold) >= 0) {
+                    if (value.compareTo(threshold) >= 0 && s.owner().isEmpty()) { // a trigger's own owner stays
                         owner = cfg.salesOwner();
                         title = "Hand to sales: " + title;
                         evidence += " (hand-off threshold " + threshold.toDecimalString() + ")";

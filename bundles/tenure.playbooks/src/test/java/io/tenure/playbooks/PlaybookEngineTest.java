@@ -1,6 +1,7 @@
 package io.tenure.playbooks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -84,6 +85,42 @@ class PlaybookEngineTest {
             assertTrue(later.runIfDue(), "new data");
             assertTrue(store.repository(Task.TYPE).list(io.tenure.api.data.Query.all().where("account_id", "calm")).items().stream()
                     .anyMatch(t -> t.playbook().equals("detractor_recovery")), "the new detractor got its task");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void aSignalsOwnOwnerTakesTheTaskEvenForAnExpansionAboveTheSalesThreshold() throws Exception {
+        try (Databases.Fresh fresh = Databases.H2.open(); JdbcDataStore store = new JdbcDataStore(fresh.db)) {
+            store.importData(List.of(input(Account.TYPE, "account_id,name,vertical,signed_date,owner\n"
+                    + "a1,A1,plg,2024-01-01,ana\na2,A2,plg,2024-01-01,ana\n")), n -> { });
+            io.tenure.api.playbook.PlaybookTrigger nudges = new io.tenure.api.playbook.PlaybookTrigger() {
+                public String name() {
+                    return "nudge";
+                }
+
+                public String playbook() {
+                    return "in_product_nudge";
+                }
+
+                public List<io.tenure.api.playbook.Signal> evaluate(io.tenure.api.playbook.PlaybookContext context) {
+                    io.tenure.api.playbook.Signal s = new io.tenure.api.playbook.Signal("upgrade", "Show the upgrade prompt",
+                            java.time.Duration.ofDays(1), "seats full",
+                            java.util.Optional.of(io.tenure.api.money.Money.parse("90000", "USD")));
+                    return List.of(context.account().id().equals("a1") ? s.ownedBy("in-product") : s);
+                }
+            };
+            PlaybookEngine engine = new PlaybookEngine(store, new HistoryService(store),
+                    Settings.of(PlaybookEngine.Config.class, java.util.Map.of()), List.of(nudges),
+                    Clock.fixed(Instant.parse("2026-06-01T09:00:00Z"), ZoneOffset.UTC));
+            java.util.Map<String, Task> byAccount = new java.util.HashMap<>();
+            engine.run().created().forEach(t -> byAccount.put(t.accountId(), t));
+            assertEquals("in-product", byAccount.get("a1").owner(), "the trigger's owner, not sales");
+            assertEquals("Show the upgrade prompt", byAccount.get("a1").title());
+            assertTrue(byAccount.get("a1").evidence().orElseThrow().contains("expansion in reach 90000.00 USD"));
+            assertTrue(byAccount.get("a2").title().startsWith("Hand to sales: "), "no owner of its own: sales above the "
+                    + "threshold, as before: " + byAccount.get("a2"));
+            assertThrows(IllegalArgumentException.class, () -> new io.tenure.api.playbook.Signal("e", "t",
+                    java.time.Duration.ofDays(1), "x", java.util.Optional.empty(), java.util.Optional.of(" ")));
         }
     }
 

@@ -16,16 +16,34 @@ import io.tenure.api.money.Money;
  * @param evidence what was seen, for the task
  * @param expansionArr for an expansion signal, the ARR it could add: the engine hands signals at or above the
  *        configured threshold to sales instead of the CSM
+ * @param owner who must act instead of the account's CSM (an automation owner for an in-product nudge, CS leadership
+ *        for a conflict between accounts); empty for the account's CSM (or sales, for an expansion above the
+ *        threshold). Since 1.1.
  */
-public record Signal(String episode, String title, Duration sla, String evidence, Optional<Money> expansionArr) {
+public record Signal(String episode, String title, Duration sla, String evidence, Optional<Money> expansionArr,
+        Optional<String> owner) {
 
     /** A signal that is not an expansion opportunity. */
     public Signal(String episode, String title, Duration sla, String evidence) {
-        this(episode, title, sla, evidence, Optional.empty());
+        this(episode, title, sla, evidence, Optional.empty(), Optional.empty());
+    }
+
+    /** A signal for the account's CSM (or sales, for an expansion above the threshold). */
+    public Signal(String episode, String title, Duration sla, String evidence, Optional<Money> expansionArr) {
+        this(episode, title, sla, evidence, expansionArr, Optional.empty());
+    }
+
+    /** The same signal for {@code newOwner} instead of the account's CSM. */
+    public Signal ownedBy(String newOwner) {
+        return new Signal(episode, title, sla, evidence, expansionArr, Optional.of(newOwner));
     }
 
     public Signal {
         Objects.requireNonNull(expansionArr, "expansionArr");
+        Objects.requireNonNull(owner, "owner");
+        if (owner.isPresent() && owner.get().isBlank()) {
+            throw new IllegalArgumentException("owner must not be blank");
+        }
         Objects.requireNonNull(episode, "episode");
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(sla, "sla");

@@ -3,7 +3,7 @@
  * names the signals it finds; Tenure turns each new signal into a task with an owner and a due time.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.tenure.api.playbook;
 
 import org.osgi.annotation.bundle.Export;
