@@ -125,6 +125,9 @@ public final class Main {
     private static final List<String> STORE_JARS = List.of("tenure.api-", "tenure.store-", "gson-", "h2-", "postgresql-",
             "HikariCP-", "commons-csv-", "commons-codec-", "commons-io-");
 
+    /** The shortest password the user service accepts (FileUserService.MIN_PASSWORD_LENGTH in tenure.runtime). */
+    static final int MIN_ADMIN_PASSWORD = 10;
+
     private static int start(LaunchOptions options, PrintStream out, PrintStream err) {
         long started = System.nanoTime();
         String problem = checkDataDirectory(options.data());
@@ -136,6 +139,12 @@ public final class Main {
             err.println("tenure: port " + options.port() + " on " + options.host()
                     + " is already in use; stop what uses it or choose another with --port");
             return EXIT_PORT;
+        }
+        String password = System.getenv("TENURE_ADMIN_PASSWORD");
+        if (password != null && !password.isEmpty() && password.length() < MIN_ADMIN_PASSWORD) {
+            err.println("tenure: TENURE_ADMIN_PASSWORD has " + password.length() + " characters; a password needs at least "
+                    + MIN_ADMIN_PASSWORD + " (or leave it unset and Tenure generates one and prints it once)");
+            return EXIT_USAGE;
         }
         configureLogging();
         Framework framework = new FrameworkFactory().newFramework(frameworkProperties(options));

@@ -75,6 +75,13 @@ class DistributionIT {
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
         assertEquals(4, p.exitValue(), out);
         assertTrue(out.contains("data directory " + notADirectory.resolve("data") + " is not writable"), out);
+
+        Process weak = TenureProcess.launch(home, home.resolve("data"), TenureProcess.freePort(),
+                java.util.Map.of("TENURE_ADMIN_PASSWORD", "short"));
+        String said = new String(weak.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(weak.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(2, weak.exitValue(), said);
+        assertTrue(said.contains("TENURE_ADMIN_PASSWORD has 5 characters; a password needs at least 10"), said);
     }
 
     @Test

@@ -117,7 +117,7 @@ public class RuntimeIT {
         List<String> tenureBundles = Arrays.stream(context.getBundles()).map(Bundle::getSymbolicName)
                 .filter(n -> n.startsWith("tenure.")).sorted().toList();
         assertEquals(List.of("tenure.api", "tenure.console", "tenure.demo", "tenure.forecast", "tenure.health", "tenure.ingest",
-                "tenure.journey", "tenure.metrics", "tenure.playbooks", "tenure.runtime", "tenure.store", "tenure.vertical.enterprise",
+                "tenure.journey", "tenure.metrics", "tenure.playbooks", "tenure.runtime", "tenure.store", "tenure.vertical.enterprise", "tenure.vertical.haas", "tenure.vertical.marketplace", "tenure.vertical.plg",
                 "tenure.web"),
                 tenureBundles);
         int checked = 0;

@@ -97,9 +97,9 @@ final class TenureProcess implements AutoCloseable {
                 "--port", String.valueOf(port), "--data", data.toString()));
         command.addAll(List.of(extraArgs));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putAll(env);
         builder.environment().put("TENURE_ADMIN_PASSWORD", ADMIN_PASSWORD);
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().putAll(env);
         return builder.start();
     }
 

@@ -39,6 +39,7 @@ import io.tenure.runtime.modules.ModuleManager;
 public class FileUserService implements UserService {
     /** Environment variable that sets the first admin's password. */
     public static final String ADMIN_PASSWORD_ENV = "TENURE_ADMIN_PASSWORD";
+    /** The shortest password accepted; the launcher checks TENURE_ADMIN_PASSWORD against the same length. */
     static final int MIN_PASSWORD_LENGTH = 10;
     private static final Duration VERIFIED_CACHE = Duration.ofMinutes(5);
     private static final Logger LOG = LoggerFactory.getLogger(FileUserService.class);
@@ -97,6 +98,7 @@ public class FileUserService implements UserService {
         try {
             checkPassword(password);
         } catch (SecurityException e) {
+            LOG.error("No users can log in: {} is not usable: {}", ADMIN_PASSWORD_ENV, e.getMessage());
             throw new IOException(ADMIN_PASSWORD_ENV + " is not usable: " + e.getMessage());
         }
         firstAdminHash = CompletableFuture.supplyAsync(() -> hasher.hash(password), runnable -> {
