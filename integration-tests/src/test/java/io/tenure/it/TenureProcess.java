@@ -183,6 +183,12 @@ final class TenureProcess implements AutoCloseable {
         return send(b.build());
     }
 
+    /** The process ids of the Java processes under {@code bin/tenure} (for thread dumps). */
+    List<Long> javaPids() {
+        return process.descendants().filter(h -> h.info().command().map(c -> c.endsWith("java")).orElse(false))
+                .map(ProcessHandle::pid).toList();
+    }
+
     /** Logs in to the console over plain HTTP and returns the session cookie as {@code name=value}. */
     String consoleSession(String user, String password) {
         String form = "user=" + java.net.URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
