@@ -36,16 +36,7 @@ class HealthEngineTest {
     @EnumSource(Databases.class)
     void recomputeStoresEveryAccountsScoreAndTheScheduledRunOnlyWhenSomethingChanged(Databases kind) throws Exception {
         try (Databases.Fresh fresh = kind.open(); JdbcDataStore store = new JdbcDataStore(fresh.db)) {
-            List<DataStore.ImportInput> inputs = new ArrayList<>();
-            for (EntityType<?> type : store.types()) {
-                if (type != HealthScore.TYPE) {
-                    try (var in = getClass().getResourceAsStream("/samples/" + type.name() + ".csv")) {
-                        inputs.add(new DataStore.ImportInput(type, DataFormat.CSV, type.name() + ".csv",
-                                new ByteArrayInputStream(in.readAllBytes())));
-                    }
-                }
-            }
-            store.importData(inputs, n -> { });
+            importSamples(store);
             Clock clock = Clock.fixed(LocalDate.of(2024, 10, 15).atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC);
             HealthEngine engine = new HealthEngine(store, DemoBacktestTest.config(Map.of()), DemoBacktestTest.MEASURES, clock);
             engine.recomputeIfChanged();
@@ -69,16 +60,7 @@ class HealthEngineTest {
     @EnumSource(Databases.class)
     void aHangingOrFailingMeasureIsLeftOutAndReportedAndTheRestStillScores(Databases kind) throws Exception {
         try (Databases.Fresh fresh = kind.open(); JdbcDataStore store = new JdbcDataStore(fresh.db)) {
-            List<DataStore.ImportInput> inputs = new ArrayList<>();
-            for (EntityType<?> type : store.types()) {
-                if (type != HealthScore.TYPE) {
-                    try (var in = getClass().getResourceAsStream("/samples/" + type.name() + ".csv")) {
-                        inputs.add(new DataStore.ImportInput(type, DataFormat.CSV, type.name() + ".csv",
-                                new ByteArrayInputStream(in.readAllBytes())));
-                    }
-                }
-            }
-            store.importData(inputs, n -> { });
+            importSamples(store);
             java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
             HealthMeasure hangs = measure("partner_hangs", h -> {
                 while (true) {
@@ -113,6 +95,20 @@ class HealthEngineTest {
             assertTrue(timeouts >= 2 && timeouts <= Runtime.getRuntime().availableProcessors() + 1,
                     "a timeout per stuck worker of the recompute, then one of the single score: " + reported);
         }
+    }
+
+    /** The sample customers (acme, globex, initech) of every entity but the scores. */
+    private void importSamples(JdbcDataStore store) throws Exception {
+        List<DataStore.ImportInput> inputs = new ArrayList<>();
+        for (EntityType<?> type : store.types()) {
+            if (type != HealthScore.TYPE) {
+                try (var in = getClass().getResourceAsStream("/samples/" + type.name() + ".csv")) {
+                    inputs.add(new DataStore.ImportInput(type, DataFormat.CSV, type.name() + ".csv",
+                            new ByteArrayInputStream(in.readAllBytes())));
+                }
+            }
+        }
+        store.importData(inputs, n -> { });
     }
 
     private static HealthMeasure measure(String name, java.util.function.Function<AccountHistory, Optional<MeasureResult>> f) {

@@ -22,6 +22,7 @@ import io.tenure.api.revenue.MovementSource;
 import io.tenure.api.revenue.MovementType;
 import io.tenure.api.revenue.Subscription;
 import io.tenure.api.revenue.SubscriptionStatus;
+import io.tenure.testkit.MemoryDataStore;
 
 /** The demo fleets: deterministic, sized by ARR, and worse before a loss than on a healthy account. */
 class DemoTest {
@@ -118,7 +119,7 @@ class DemoTest {
 
     @Test
     void theContributionFillsOnlyTheHaasAccountsOnce() throws DataException {
-        MemoryStore store = new MemoryStore();
+        MemoryDataStore store = new MemoryDataStore();
         Account h = Fixtures.account("h", Vertical.HAAS);
         Account e = Fixtures.account("e", Vertical.ENTERPRISE);
         store.put(ArrMovement.TYPE, new ArrayList<>(healthy("h"))).put(ArrMovement.TYPE, healthy("e"))

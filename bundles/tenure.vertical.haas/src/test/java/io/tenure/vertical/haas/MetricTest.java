@@ -26,6 +26,7 @@ import io.tenure.api.revenue.ArrMovement;
 import io.tenure.api.revenue.MovementKind;
 import io.tenure.api.revenue.MovementSource;
 import io.tenure.api.revenue.MovementType;
+import io.tenure.testkit.MemoryDataStore;
 
 /**
  * The haas metric on a book computed by hand. Period: the 12 months to 2026-06-30; cohort A, B, C, D (E signed in the
@@ -37,7 +38,7 @@ class MetricTest {
     static final LocalDate AS_OF = LocalDate.of(2026, 6, 30);
     private static final LocalDate OLD = LocalDate.of(2024, 1, 1);
 
-    private final MemoryStore store = new MemoryStore();
+    private final MemoryDataStore store = new MemoryDataStore();
     private final List<ArrMovement> movements = new ArrayList<>();
     private final List<Device> devices = new ArrayList<>();
     private final AtomicLong nanos = new AtomicLong();
@@ -180,21 +181,21 @@ class MetricTest {
     void theIndexRereadsTheStoreOnlyWhenItChanged() {
         FleetIndex index = book();
         assertEquals(6, index.fleet().of("A").orElseThrow().devices().size());
-        int scans = store.scans;
+        int scans = store.reads();
         index.fleet();
         nanos.addAndGet(FleetIndex.CHECK_NANOS);
         index.fleet();
-        assertEquals(scans, store.scans, "nothing changed: no reread");
+        assertEquals(scans, store.reads(), "nothing changed: no reread");
         store.put(Device.TYPE, List.of(Fixtures.device("A", "A-new", AS_OF)));
         assertEquals(6, index.fleet().of("A").orElseThrow().devices().size(), "checked at most every 2 s");
         nanos.addAndGet(FleetIndex.CHECK_NANOS);
         assertEquals(7, index.fleet().of("A").orElseThrow().devices().size());
-        assertEquals(scans + 3, store.scans, "one scan per entity");
+        assertEquals(scans + 3, store.reads(), "one scan per entity");
     }
 
     @Test
     void theIndexIsEmptyWhileTheStoreCannotServeTheFleet() {
-        MemoryStore broken = new MemoryStore() {
+        MemoryDataStore broken = new MemoryDataStore() {
             @Override
             public long version(io.tenure.api.data.EntityType<?> type) {
                 throw new IllegalArgumentException("no entity " + type.name());

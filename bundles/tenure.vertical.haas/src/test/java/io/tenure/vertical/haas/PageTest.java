@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import io.tenure.api.account.Account;
 import io.tenure.api.account.JourneyStage;
 import io.tenure.api.account.Vertical;
+import io.tenure.testkit.MemoryDataStore;
 
 /** The fleet page: chart, RMA list and open events, everything from data escaped; a clear empty state. */
 class PageTest {
@@ -25,7 +26,7 @@ class PageTest {
 
     @Test
     void thePageEscapesWhatComesFromData() {
-        MemoryStore store = new MemoryStore();
+        MemoryDataStore store = new MemoryDataStore();
         store.put(Account.TYPE, List.of(new Account("a", "<script>alert(1)</script> & Co", Vertical.HAAS,
                 java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), TODAY.minusYears(1),
                 JourneyStage.ADOPTION, java.util.Optional.empty(), java.util.Optional.empty())));
@@ -46,7 +47,7 @@ class PageTest {
 
     @Test
     void withoutAFleetThePageSaysWhatToDo() {
-        FleetPage page = new FleetPage(Fixtures.index(Fleet.EMPTY), Fixtures.haas(), new MemoryStore(), CLOCK);
+        FleetPage page = new FleetPage(Fixtures.index(Fleet.EMPTY), Fixtures.haas(), new MemoryDataStore(), CLOCK);
         assertEquals("fleet", page.path());
         String html = page.render(null, Map.of());
         assertTrue(html.contains("<p class=\"empty\">No device fleet is recorded yet."), html);

@@ -23,10 +23,11 @@ import io.tenure.api.revenue.MovementSource;
 import io.tenure.api.revenue.MovementType;
 import io.tenure.api.task.Task;
 import io.tenure.api.task.TaskStatus;
+import io.tenure.testkit.MemoryDataStore;
 
 /** The parts that talk to the store: the cached marketplace, the demo contribution, the task routing. */
 class StoreTest {
-    private final MemoryStore store = new MemoryStore();
+    private final MemoryDataStore store = new MemoryDataStore();
 
     /** A clock the test moves. */
     private static final class Ticking extends Clock {
@@ -55,10 +56,10 @@ class StoreTest {
         assertTrue(data.current().isEmpty(), "versions are checked every " + MarketData.CHECK_MILLIS + " ms");
         clock.now = clock.now.plus(Duration.ofMillis(MarketData.CHECK_MILLIS));
         assertTrue(data.current().on("s", Side.SELLER, Fixtures.AS_OF), "reloaded after the change");
-        int scans = store.scans.get("marketplace_sides");
+        int scans = store.reads(MarketplaceSide.TYPE);
         clock.now = clock.now.plus(Duration.ofMinutes(5));
         data.current();
-        assertEquals(scans, store.scans.get("marketplace_sides"), "unchanged store: no reload");
+        assertEquals(scans, store.reads(MarketplaceSide.TYPE), "unchanged store: no reload");
         store.put(ArrMovement.TYPE, List.of(new ArrMovement("s", "m1", Fixtures.LONG_AGO, MovementType.NEW, Optional.empty(),
                 Money.ofMinor(100, "USD"), MovementSource.SALES_LED, Optional.empty()), new ArrMovement("other", "m1",
                         Fixtures.LONG_AGO, MovementType.NEW, Optional.empty(), Money.ofMinor(100, "USD"), MovementSource.SALES_LED,
@@ -79,8 +80,8 @@ class StoreTest {
                     Optional.empty(), Money.ofMinor(2_000_000, "USD"), MovementSource.SALES_LED, Optional.empty())));
         }
         long stored = demo.contribute(store, accounts, Fixtures.AS_OF, 7);
-        long rows = store.rows.get("marketplace_sides").size() + store.rows.get("marketplace_orders").size()
-                + store.rows.get("marketplace_listings").size();
+        long rows = store.size(MarketplaceSide.TYPE) + store.size(MarketplaceOrder.TYPE)
+                + store.size(MarketplaceListing.TYPE);
         assertEquals(rows, stored);
         assertTrue(demo.present(store));
     }

@@ -27,14 +27,15 @@ import io.tenure.api.revenue.MovementSource;
 import io.tenure.api.revenue.MovementType;
 import io.tenure.api.revenue.Subscription;
 import io.tenure.api.revenue.SubscriptionStatus;
+import io.tenure.testkit.MemoryDataStore;
 
 /** The demo's trial history: deterministic, on the existing workspaces, before their first new movement, no ARR added. */
 class PlgDemoTest {
     private static final long SEED = 20261125L;
 
     /** 30 recent self-serve and sales-led workspaces, 40 churned ones, one signed long ago, one enterprise account. */
-    private static MemoryStore base() throws Exception {
-        MemoryStore store = new MemoryStore();
+    private static MemoryDataStore base() throws Exception {
+        MemoryDataStore store = new MemoryDataStore();
         List<Account> accounts = new ArrayList<>();
         List<ArrMovement> movements = new ArrayList<>();
         List<Subscription> subs = new ArrayList<>();
@@ -84,15 +85,15 @@ class PlgDemoTest {
         }
     }
 
-    private static long contribute(MemoryStore store, long seed) throws Exception {
+    private static long contribute(MemoryDataStore store, long seed) throws Exception {
         return new PlgDemo(Fixtures.plg(java.util.Map.of())).contribute(store, store.all(Account.TYPE), AS_OF, seed);
     }
 
     @Test
     void theSameSeedGivesTheSameTrialsAndAnotherSeedOthers() throws Exception {
-        MemoryStore a = base();
-        MemoryStore b = base();
-        MemoryStore c = base();
+        MemoryDataStore a = base();
+        MemoryDataStore b = base();
+        MemoryDataStore c = base();
         long stored = contribute(a, SEED);
         assertEquals(stored, contribute(b, SEED));
         assertEquals(a.all(Subscription.TYPE), b.all(Subscription.TYPE));
@@ -103,7 +104,7 @@ class PlgDemoTest {
 
     @Test
     void trialsLeadToTheFirstNewMovementAndAddNoRevenue() throws Exception {
-        MemoryStore store = base();
+        MemoryDataStore store = base();
         List<ArrMovement> movements = store.all(ArrMovement.TYPE);
         List<UsageRollup> before = store.all(UsageRollup.TYPE);
         PlgDemo demo = new PlgDemo(Fixtures.plg(java.util.Map.of()));

@@ -28,12 +28,13 @@ import io.tenure.api.money.Money;
 import io.tenure.api.revenue.ArrMovement;
 import io.tenure.api.revenue.Subscription;
 import io.tenure.api.revenue.SubscriptionStatus;
+import io.tenure.testkit.MemoryDataStore;
 
 /** The PLG metric's arithmetic on a data set worked out by hand, and the funnel page. */
 class PlgMetricTest {
     private static final String STAR = UsageRollup.ALL_FEATURES;
     private final Plg plg = Fixtures.plg();
-    private final MemoryStore store = new MemoryStore();
+    private final MemoryDataStore store = new MemoryDataStore();
 
     private static LocalDate d(String monthDay) {
         return LocalDate.parse("2026-" + monthDay);

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import io.tenure.api.account.Account;
 import io.tenure.api.account.Vertical;
 import io.tenure.api.engagement.UsageRollup;
+import io.tenure.testkit.MemoryDataStore;
 
 /** The settings' checks and the core features: configured or derived from the workspaces' usage. */
 class PlgSettingsTest {
@@ -42,7 +43,7 @@ class PlgSettingsTest {
 
     @Test
     void coreFeaturesAreTheMostUsedOfTheWorkspacesOverNinetyDays() throws Exception {
-        MemoryStore store = new MemoryStore();
+        MemoryDataStore store = new MemoryDataStore();
         store.saveAll(Account.TYPE, List.of(Fixtures.workspace("w"), Fixtures.account("e", "E", Vertical.ENTERPRISE)));
         LocalDate day = Fixtures.AS_OF.minusDays(3);
         store.saveAll(UsageRollup.TYPE, List.of(new UsageRollup("w", day, "a", 100, 1), new UsageRollup("w", day, "c", 50, 1),
@@ -71,7 +72,7 @@ class PlgSettingsTest {
         assertEquals(List.of("a", "b"), core.current(), "recomputed at most hourly");
         now.set(now.get().plusSeconds(1));
         assertEquals(List.of("d", "a"), core.current(), "an hour later, with new usage");
-        assertEquals(List.of(), new CoreFeatures(plg, new MemoryStore(), Clock.fixed(LocalDate.of(2026, 1, 1)
+        assertEquals(List.of(), new CoreFeatures(plg, new MemoryDataStore(), Clock.fixed(LocalDate.of(2026, 1, 1)
                 .atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC)).current(), "no usage: no core features");
     }
 }
