@@ -148,23 +148,29 @@ public final class Main {
         }
         configureLogging();
         Framework framework = new FrameworkFactory().newFramework(frameworkProperties(options));
+        // Registered before the bundles start, so a SIGTERM during the start stops the framework cleanly too.
+        Thread hook = new Thread(() -> stop(framework), "tenure-shutdown");
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            return EXIT_FAILED; // already shutting down
+        }
         try {
             framework.init();
             installSystemBundles(framework, options.home().resolve("system"));
             framework.start();
         } catch (BundleException | IOException | RuntimeException e) {
             err.println("tenure: the runtime could not start: " + e.getMessage());
+            removeHook(hook);
             stop(framework);
             return EXIT_FAILED;
         }
-        Thread hook = new Thread(() -> stop(framework), "tenure-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
 
         String base = "http://" + displayHost(options.host()) + ":" + options.port();
         Health health = awaitHealthy(base + "/health", framework);
         if (health.failure() != null) {
             err.println("tenure: the runtime cannot start: " + health.failure());
-            Runtime.getRuntime().removeShutdownHook(hook);
+            removeHook(hook);
             stop(framework);
             return EXIT_FAILED;
         } else if (!health.ready()) {
@@ -188,6 +194,14 @@ public final class Main {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return EXIT_FAILED;
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // shutting down already: the hook runs and stops the framework once more, which does nothing
         }
     }
 
@@ -251,6 +265,9 @@ public final class Main {
         p.put("org.apache.felix.http.jetty.sendServerHeader", "false");
         p.put("felix.cm.dir", data.resolve("config").toString());
         p.put("ds.loglevel", "warn");
+        // SCR keeps the parsed component descriptors in its data area (the framework cache is kept between starts),
+        // so a restart does not parse every bundle's XML again.
+        p.put("ds.cache.metadata", "true");
         p.put("felix.fileinstall.dir", options.home().resolve("deploy").toString());
         p.put("felix.fileinstall.filter", ".*\\.jar");
         p.put("felix.fileinstall.poll", "500");
