@@ -73,6 +73,9 @@ public final class Main {
             case "import", "export" -> {
                 return transfer(options, out, err);
             }
+            case "cache-template" -> {
+                return cacheTemplate(options, out, err);
+            }
             default -> {
                 err.println("tenure: unknown command '" + options.command() + "' (see bin/tenure --help)");
                 return EXIT_USAGE;
@@ -129,6 +132,49 @@ public final class Main {
     static final int MIN_ADMIN_PASSWORD = 10;
 
     private static int start(LaunchOptions options, PrintStream out, PrintStream err) {
+        return start(options, out, err, false);
+    }
+
+    /**
+     * {@code cache-template}: starts this installation once on a scratch data directory and a free port, stops it as
+     * soon as it is ready, and keeps its framework cache as the template of first starts ({@link CacheTemplate}).
+     */
+    private static int cacheTemplate(LaunchOptions options, PrintStream out, PrintStream err) {
+        Path scratch;
+        int port;
+        try {
+            scratch = Files.createTempDirectory("tenure-template");
+            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                port = s.getLocalPort();
+            }
+        } catch (IOException e) {
+            err.println("tenure: cannot prepare the template run: " + e.getMessage());
+            return EXIT_FAILED;
+        }
+        LaunchOptions once = new LaunchOptions("run", options.home(), scratch, "127.0.0.1", port, false, options.format(),
+                options.frameworkProperties(), List.of());
+        try {
+            Files.deleteIfExists(options.home().resolve(CacheTemplate.DIR).resolve("template.properties"));
+            int code = start(once, out, err, true);
+            if (code != 0) {
+                return code;
+            }
+            int jars = CacheTemplate.save(options.home(), scratch);
+            out.println("Saved the framework cache of a first start as " + CacheTemplate.DIR + " (" + jars + " bundles)");
+            return 0;
+        } catch (IOException e) {
+            err.println("tenure: cannot save the framework cache template: " + e.getMessage());
+            return EXIT_FAILED;
+        } finally {
+            try {
+                CacheTemplate.deleteTree(scratch);
+            } catch (IOException e) {
+                err.println("tenure: could not remove " + scratch + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private static int start(LaunchOptions options, PrintStream out, PrintStream err, boolean stopWhenReady) {
         long started = System.nanoTime();
         String problem = checkDataDirectory(options.data());
         if (problem != null) {
@@ -147,6 +193,15 @@ public final class Main {
             return EXIT_USAGE;
         }
         configureLogging();
+        try {
+            String unused = CacheTemplate.seed(options.home(), options.data());
+            if (unused != null && !unused.equals("no template")) {
+                out.println("tenure: the framework cache template is not used (" + unused + "); installing the bundles");
+            }
+        } catch (IOException e) {
+            out.println("tenure: the framework cache template could not be copied (" + e.getMessage()
+                    + "); installing the bundles");
+        }
         Framework framework = new FrameworkFactory().newFramework(frameworkProperties(options));
         // Registered before the bundles start, so a SIGTERM during the start stops the framework cleanly too.
         Thread hook = new Thread(() -> stop(framework), "tenure-shutdown");
@@ -157,7 +212,7 @@ public final class Main {
         }
         try {
             framework.init();
-            installSystemBundles(framework, options.home().resolve("system"));
+            installSystemBundles(framework, options.home().resolve("system"), CacheTemplate.verified(options.data()));
             framework.start();
         } catch (BundleException | IOException | RuntimeException e) {
             err.println("tenure: the runtime could not start: " + e.getMessage());
@@ -176,6 +231,15 @@ public final class Main {
         } else if (!health.ready()) {
             err.println("tenure: the runtime did not become ready within " + READY_TIMEOUT_MS / 1000
                     + " s; see " + base + "/health and the log above");
+            if (stopWhenReady) {
+                removeHook(hook);
+                stop(framework);
+                return EXIT_FAILED;
+            }
+        } else if (stopWhenReady) {
+            removeHook(hook);
+            stop(framework);
+            return 0;
         } else {
             long ms = (System.nanoTime() - started) / 1_000_000;
             out.println();
@@ -289,7 +353,8 @@ public final class Main {
     }
 
     /** Installs every JAR in {@code system/}, then starts each one that is not a fragment. */
-    private static void installSystemBundles(Framework framework, Path system) throws IOException, BundleException {
+    private static void installSystemBundles(Framework framework, Path system, java.util.Properties verified)
+            throws IOException, BundleException {
         if (!Files.isDirectory(system)) {
             throw new IOException(system + " is missing: this is not a Tenure installation (run from distribution/target/tenure)");
         }
@@ -304,7 +369,8 @@ public final class Main {
                 Bundle bundle = context.getBundle(location);
                 if (bundle == null) {
                     bundle = context.installBundle(location);
-                } else if (Files.getLastModifiedTime(jar).toMillis() > bundle.getLastModified()) {
+                } else if (CacheTemplate.stale(verified, location, Files.getLastModifiedTime(jar).toMillis(),
+                        bundle.getLastModified())) {
                     try (java.io.InputStream in = Files.newInputStream(jar)) {
                         bundle.update(in);
                     }

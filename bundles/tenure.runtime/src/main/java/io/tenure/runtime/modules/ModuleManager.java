@@ -464,6 +464,28 @@ public class ModuleManager implements ModuleService, ReadinessCheck, BundleListe
      * feature bundles are brought in line with the files: a bundle whose file in bundles/ is newer than the cached
      * copy is updated, one that no feature names any more (an older version after an upgrade) is uninstalled.
      */
+    /**
+     * The JARs a first start seeded from the distribution's cache template found identical to their cached copies, with
+     * their file times (written by the launcher, see its CacheTemplate): such a file is newer than its cached bundle
+     * only because the installation was copied, and needs no update while it keeps that time.
+     */
+    private java.util.Properties verifiedBundles() {
+        java.util.Properties p = new java.util.Properties();
+        String data = context.getProperty(DATA_PROPERTY);
+        if (data == null) {
+            return p;
+        }
+        Path file = Path.of(data).resolve("cache").resolve("verified-bundles.properties");
+        if (Files.isRegularFile(file)) {
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                p.load(in);
+            } catch (IOException e) {
+                LOG.warn("Cannot read {}: every newer bundle file is taken as changed", file);
+            }
+        }
+        return p;
+    }
+
     private void reconcile() {
         java.util.Set<String> named = new java.util.HashSet<>();
         for (FeatureDefinition feature : catalog.features()) {
@@ -472,6 +494,7 @@ public class ModuleManager implements ModuleService, ReadinessCheck, BundleListe
             }
         }
         String bundlesDir = home.resolve("bundles").toUri().toString();
+        java.util.Properties verified = verifiedBundles();
         List<Bundle> changed = new ArrayList<>();
         for (Bundle bundle : context.getBundles()) {
             String location = bundle.getLocation();
@@ -486,7 +509,8 @@ public class ModuleManager implements ModuleService, ReadinessCheck, BundleListe
                     continue;
                 }
                 Path file = Path.of(java.net.URI.create(location));
-                if (Files.getLastModifiedTime(file).toMillis() > bundle.getLastModified()) {
+                long fileMillis = Files.getLastModifiedTime(file).toMillis();
+                if (fileMillis > bundle.getLastModified() && !String.valueOf(fileMillis).equals(verified.getProperty(location))) {
                     try (java.io.InputStream in = Files.newInputStream(file)) {
                         bundle.update(in);
                     }

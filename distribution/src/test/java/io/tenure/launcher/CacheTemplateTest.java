@@ -1,0 +1,95 @@
+package io.tenure.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The first-start cache template: made in one installation, seeded into a copy elsewhere, refused when a JAR changed. */
+class CacheTemplateTest {
+    @TempDir
+    Path tmp;
+
+    private Path installation(String name) throws Exception {
+        Path home = tmp.resolve(name);
+        Files.createDirectories(home.resolve("system"));
+        Files.createDirectories(home.resolve("bundles"));
+        Files.write(home.resolve("system/felix-scr.jar"), "scr bytes".getBytes(StandardCharsets.UTF_8));
+        Files.write(home.resolve("bundles/tenure.store.jar"), "store bytes".getBytes(StandardCharsets.UTF_8));
+        return home;
+    }
+
+    /** A framework cache as Felix leaves it: bundle.info and revision.location naming the JARs by URL. */
+    private static void runOnce(Path home, Path data) throws Exception {
+        Path bundle = data.resolve("cache/felix/bundle1");
+        Files.createDirectories(bundle.resolve("version0.0"));
+        String location = home.resolve("bundles/tenure.store.jar").toUri().toString();
+        Files.writeString(bundle.resolve("bundle.info"), "1\n" + location + "\n32\n1\n1795660144718\n0");
+        Files.writeString(bundle.resolve("version0.0/revision.location"), location);
+        Files.write(bundle.resolve("version0.0/bundle.jar"), "store bytes".getBytes(StandardCharsets.UTF_8));
+        Files.writeString(data.resolve("cache/felix/cache.lock"), "");
+    }
+
+    @Test
+    void aCopiedInstallationStartsFromTheTemplateWithItsOwnPaths() throws Exception {
+        Path built = installation("built");
+        runOnce(built, tmp.resolve("scratch"));
+        assertEquals(2, CacheTemplate.save(built, tmp.resolve("scratch")));
+
+        Path copy = installation("elsewhere");
+        CacheTemplate.deleteTree(copy.resolve("lib"));
+        Files.createDirectories(copy.resolve("lib"));
+        copyTree(built.resolve("lib"), copy.resolve("lib"));
+        Path data = tmp.resolve("data");
+        assertNull(CacheTemplate.seed(copy, data));
+
+        String info = Files.readString(data.resolve("cache/felix/bundle1/bundle.info"));
+        String location = copy.resolve("bundles/tenure.store.jar").toUri().toString();
+        assertEquals("1\n" + location + "\n32\n1\n1795660144718\n0", info, "the location moved, the cached time kept");
+        assertEquals(location, Files.readString(data.resolve("cache/felix/bundle1/version0.0/revision.location")));
+        assertFalse(Files.exists(data.resolve("cache/felix/cache.lock")));
+
+        Properties verified = CacheTemplate.verified(data);
+        long fileMillis = Files.getLastModifiedTime(copy.resolve("bundles/tenure.store.jar")).toMillis();
+        assertFalse(CacheTemplate.stale(verified, location, fileMillis, 1_000), "the verified copy is current");
+        assertTrue(CacheTemplate.stale(verified, location, fileMillis + 1, 1_000), "a replaced file is newer again");
+        assertFalse(CacheTemplate.stale(new Properties(), location, 500, 1_000), "older than the cached copy");
+
+        assertNull(CacheTemplate.seed(copy, data), "a cache exists: nothing to do");
+        assertEquals(info, Files.readString(data.resolve("cache/felix/bundle1/bundle.info")), "and nothing touched");
+    }
+
+    @Test
+    void aChangedJarMeansAFreshInstall() throws Exception {
+        Path home = installation("home");
+        runOnce(home, tmp.resolve("scratch"));
+        CacheTemplate.save(home, tmp.resolve("scratch"));
+        Files.write(home.resolve("bundles/tenure.store.jar"), "patched store".getBytes(StandardCharsets.UTF_8));
+        assertEquals("tenure.store.jar differs from the template's", CacheTemplate.seed(home, tmp.resolve("d1")));
+        assertFalse(Files.exists(tmp.resolve("d1/cache/felix")));
+        Files.write(home.resolve("bundles/extra.jar"), "x".getBytes(StandardCharsets.UTF_8));
+        assertEquals("the bundles differ from the template's", CacheTemplate.seed(home, tmp.resolve("d2")));
+        assertEquals("no template", CacheTemplate.seed(installation("bare"), tmp.resolve("d3")));
+    }
+
+    private static void copyTree(Path from, Path to) throws Exception {
+        try (var walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+}
