@@ -21,8 +21,8 @@ import java.util.stream.Stream;
 /**
  * The framework cache of a freshly started installation, kept under {@code lib/template/cache/}: a first start on an
  * empty data directory copies it instead of installing every bundle and parsing every component descriptor again
- * (the database has its template beside it). The build makes it by starting the assembly once
- * ({@code bin/tenure cache-template}).
+ * (the database has its template beside it), and the features' default configurations Config Admin holds after a
+ * first start. The build makes it by starting the assembly once ({@code bin/tenure cache-template}).
  *
  * <p>The cache names each bundle by its file's URL, so the copy rewrites the installation's path recorded in it to
  * the one it runs from. It is used only if every JAR in {@code system/} and {@code bundles/} it was made from is still
@@ -55,6 +55,11 @@ final class CacheTemplate {
         deleteTree(target);
         Files.createDirectories(target);
         copyTree(source, target.resolve("felix"), null, null);
+        if (Files.isDirectory(data.resolve("config"))) {
+            // the features' default configurations, as the first start writes them: seeded too, so components start
+            // with them instead of starting once without and again when Config Admin delivers them
+            copyTree(data.resolve("config"), target.resolve("config"), null, null);
+        }
         Properties manifest = new Properties();
         manifest.setProperty(HOME, home.toUri().toString());
         List<Path> jars = jars(home);
@@ -105,6 +110,10 @@ final class CacheTemplate {
         }
         try (OutputStream out = Files.newOutputStream(data.resolve(VERIFIED))) {
             verified.store(out, "JARs found identical to the cached bundles of the template, with their file times");
+        }
+        Path config = data.resolve("config");
+        if (Files.isDirectory(template.resolve("config")) && !Files.exists(config)) {
+            copyTree(template.resolve("config"), config, null, null);
         }
         Files.move(partial, cache, StandardCopyOption.ATOMIC_MOVE);
         return null;

@@ -36,6 +36,8 @@ class CacheTemplateTest {
         Files.writeString(bundle.resolve("version0.0/revision.location"), location);
         Files.write(bundle.resolve("version0.0/bundle.jar"), "store bytes".getBytes(StandardCharsets.UTF_8));
         Files.writeString(data.resolve("cache/felix/cache.lock"), "");
+        Files.createDirectories(data.resolve("config/io/tenure"));
+        Files.writeString(data.resolve("config/io/tenure/ingest.config"), "featurePath=\"\"\n");
     }
 
     @Test
@@ -56,6 +58,8 @@ class CacheTemplateTest {
         assertEquals("1\n" + location + "\n32\n1\n1795660144718\n0", info, "the location moved, the cached time kept");
         assertEquals(location, Files.readString(data.resolve("cache/felix/bundle1/version0.0/revision.location")));
         assertFalse(Files.exists(data.resolve("cache/felix/cache.lock")));
+        assertEquals("featurePath=\"\"\n", Files.readString(data.resolve("config/io/tenure/ingest.config")),
+                "the features' default configurations come with it");
 
         Properties verified = CacheTemplate.verified(data);
         long fileMillis = Files.getLastModifiedTime(copy.resolve("bundles/tenure.store.jar")).toMillis();
