@@ -173,10 +173,15 @@ public class PlaybookEngine {
             io.tenure.api.health.HealthScore.TYPE);
     private volatile String lastInputs = "";
     private volatile Instant lastRun = Instant.EPOCH;
+    /** Where the change log of each input stood when the last run read it (empty before the first full run). */
+    private final Map<io.tenure.api.data.EntityType<?>, Long> marks = new ConcurrentHashMap<>();
+    private volatile Run lastScheduled;
 
     /**
-     * The scheduled check: runs the triggers when their inputs changed since the last run (new data) or the run
-     * interval passed (time-based signals such as overdue tasks and approaching renewals), once per cluster.
+     * The scheduled check, once per cluster: every {@code runMinutes} (and on the first check) a full run over every
+     * account, for the signals that time brings (renewals coming closer, tasks falling overdue); in between, when the
+     * triggers' inputs changed, a run over only the accounts whose data changed (the change log names them) — or a
+     * full one when the log no longer reaches back or most accounts changed.
      */
     boolean runIfDue() {
         try {
@@ -191,15 +196,47 @@ public class PlaybookEngine {
                 return false; // another node is at it
             }
             try (AutoCloseable held = lock.get()) {
-                run();
+                Map<io.tenure.api.data.EntityType<?>, Long> upTo = new java.util.HashMap<>();
+                Optional<Set<String>> changed = due || marks.isEmpty() ? Optional.empty() : changedAccounts(upTo);
+                if (changed.isEmpty()) {
+                    INPUTS.forEach(t -> upTo.put(t, store.changesSince(t, Long.MAX_VALUE).upTo()));
+                    lastScheduled = run();
+                    lastRun = now;
+                } else {
+                    lastScheduled = run(changed.get());
+                }
+                marks.putAll(upTo);
                 lastInputs = inputs;
-                lastRun = now;
                 return true;
             }
         } catch (Exception e) {
             LOG.warn("Playbook run failed: {}", e.getMessage());
             return false;
         }
+    }
+
+    /** The last run the schedule made (full or of the changed accounts), if any. */
+    Optional<Run> lastScheduled() {
+        return Optional.ofNullable(lastScheduled);
+    }
+
+    /**
+     * The accounts whose inputs changed since the marks, noting where the log now stands in {@code upTo}; empty when
+     * a full run is the better answer (the log was pruned past the marks, or over a fifth of the accounts, and over
+     * 1,000, changed).
+     */
+    private Optional<Set<String>> changedAccounts(Map<io.tenure.api.data.EntityType<?>, Long> upTo) {
+        Set<String> changed = new java.util.HashSet<>();
+        for (io.tenure.api.data.EntityType<?> type : INPUTS) {
+            io.tenure.api.data.DataStore.Changes c = store.changesSince(type, marks.getOrDefault(type, 0L));
+            if (!c.complete()) {
+                return Optional.empty();
+            }
+            changed.addAll(c.accountIds());
+            upTo.put(type, c.upTo());
+        }
+        long accounts = store.repository(Account.TYPE).count(io.tenure.api.data.Query.all());
+        return changed.size() > Math.max(1_000, accounts / 5) ? Optional.empty() : Optional.of(changed);
     }
 
     @Modified
@@ -248,6 +285,15 @@ public class PlaybookEngine {
      * tasks and escalates the overdue ones.
      */
     public Run run() throws DataException {
+        return run(Optional.empty());
+    }
+
+    /** Runs every trigger on the named accounts only (those whose data changed); escalations and post-mortems as ever. */
+    public Run run(Set<String> accounts) throws DataException {
+        return run(Optional.of(accounts));
+    }
+
+    private Run run(Optional<Set<String>> only) throws DataException {
         long started = System.nanoTime();
         Config cfg = config;
         Instant now = clock.instant();
@@ -256,7 +302,15 @@ public class PlaybookEngine {
         // the rest of what the triggers see is read beside the histories
         java.util.concurrent.CompletableFuture<Contexts> reading = java.util.concurrent.CompletableFuture
                 .supplyAsync(() -> Contexts.read(store, today));
-        Map<String, AccountHistory> all = histories.all(today, today);
+        Map<String, AccountHistory> all;
+        if (only.isEmpty()) {
+            all = histories.all(today, today);
+        } else {
+            all = new java.util.HashMap<>();
+            for (String id : only.get()) {
+                histories.of(id, today).ifPresent(h -> all.put(id, h));
+            }
+        }
         Contexts contexts;
         try {
             contexts = reading.join();
@@ -309,8 +363,8 @@ public class PlaybookEngine {
         }
         Run run = new Run(all.size(), created, escalated, drafts.size(), Map.copyOf(failures), (System.nanoTime() - started) / 1_000_000,
                 guard.timedOut());
-        LOG.info("Playbooks: {} accounts, {} new tasks, {} escalations, {} post-mortem records in {} ms", run.accounts(),
-                created.size(), escalated.size(), drafts.size(), run.millis());
+        LOG.info("Playbooks: {} accounts{}, {} new tasks, {} escalations, {} post-mortem records in {} ms", run.accounts(),
+                only.isPresent() ? " (those whose data changed)" : "", created.size(), escalated.size(), drafts.size(), run.millis());
         return run;
     }
 

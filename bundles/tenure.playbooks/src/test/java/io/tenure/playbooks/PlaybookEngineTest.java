@@ -83,8 +83,10 @@ class PlaybookEngineTest {
                 assertTrue(!later.runIfDue(), "another node holds the run's lock: this one skips");
             }
             assertTrue(later.runIfDue(), "new data");
+            assertEquals(1, later.lastScheduled().orElseThrow().accounts(), "only the account whose data changed is evaluated");
             assertTrue(store.repository(Task.TYPE).list(io.tenure.api.data.Query.all().where("account_id", "calm")).items().stream()
                     .anyMatch(t -> t.playbook().equals("detractor_recovery")), "the new detractor got its task");
+            assertTrue(!later.runIfDue(), "nothing new since");
         }
     }
 
