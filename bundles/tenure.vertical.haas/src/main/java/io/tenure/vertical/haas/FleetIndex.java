@@ -17,7 +17,9 @@ import io.tenure.api.data.Query;
  * The fleets of every account, read from the store in three scans and shared by the measures, triggers, metric and
  * page, so a health run over 100K accounts never queries per account. The copy is rebuilt when
  * {@link DataStore#version} of a fleet entity changes, checked at most every {@link #CHECK_NANOS} ns. Daily rollups
- * older than the configured history are not read.
+ * older than the configured history are not read. The first read is made by the first caller (others wait for it);
+ * later rereads run on a worker of the index while callers keep the previous copy, so a measure call never waits for
+ * a scan of a large fleet (its time is limited).
  */
 @Component(service = FleetIndex.class)
 public class FleetIndex {
@@ -35,28 +37,70 @@ public class FleetIndex {
 
     private final Clock clock;
     private final LongSupplier nanos;
+    private final java.util.concurrent.Executor worker;
+    private final java.util.concurrent.atomic.AtomicBoolean rereading = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile Snapshot snapshot;
 
     public FleetIndex() {
         this.clock = Clock.systemUTC();
         this.nanos = System::nanoTime;
+        this.worker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "tenure-haas-fleet-index");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
+    /** For tests: rereads run on the calling thread. */
     FleetIndex(DataStore store, Haas haas, Clock clock, LongSupplier nanos) {
         this.store = store;
         this.haas = haas;
         this.clock = clock;
         this.nanos = nanos;
+        this.worker = Runnable::run;
     }
 
-    /** The fleets as last read, reread first when the store changed since; empty while the store cannot serve them. */
+    /** Reads the fleet on the worker as the bundle starts, so the first health run finds it read. */
+    @org.osgi.service.component.annotations.Activate
+    void activate() {
+        worker.execute(() -> refresh(nanos.getAsLong()));
+    }
+
+    @org.osgi.service.component.annotations.Deactivate
+    void deactivate() throws InterruptedException {
+        if (worker instanceof java.util.concurrent.ExecutorService pool) {
+            pool.shutdownNow();
+            pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * The fleets as last read; when the store changed since, a reread starts and the caller gets the previous copy
+     * (the first caller waits for the first read). Empty while the store cannot serve the fleet entities.
+     */
     public Fleet fleet() {
         Snapshot s = snapshot;
         long now = nanos.getAsLong();
         if (s != null && now - s.checkedAt() < CHECK_NANOS) {
             return s.fleet();
         }
-        return refresh(now);
+        if (s == null || (s.versions().length > 0 && s.versions()[0] < 0)) {
+            return refresh(now); // never read, or the last read failed: nothing worth serving meanwhile
+        }
+        if (rereading.compareAndSet(false, true)) {
+            try {
+                worker.execute(() -> {
+                    try {
+                        refresh(nanos.getAsLong());
+                    } finally {
+                        rereading.set(false);
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                rereading.set(false); // stopping
+            }
+        }
+        return snapshot.fleet();
     }
 
     private synchronized Fleet refresh(long now) {

@@ -20,7 +20,9 @@ import io.tenure.api.revenue.ArrMovement;
 /**
  * The marketplace read once from the store and kept while the store's version of its entities stays the same, so a
  * health run over every account does not query per account. Also keeps the ARR movements of the accounts with a side,
- * for per-side retention. Versions are checked at most every {@value #CHECK_MILLIS} ms.
+ * for per-side retention. Versions are checked at most every {@value #CHECK_MILLIS} ms. The first load is made by the
+ * first caller (others wait for it); later reloads run on a worker while callers keep the previous copy, so a measure
+ * call never waits for a scan of a large marketplace (its time is limited).
  */
 @Component(service = MarketData.class)
 public class MarketData {
@@ -34,17 +36,39 @@ public class MarketData {
     @Reference
     private DataStore store;
     private final Clock clock;
+    private final java.util.concurrent.Executor worker;
+    private final java.util.concurrent.atomic.AtomicBoolean reloading = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile Loaded<Market> market;
     private volatile Loaded<List<ArrMovement>> movements;
 
     public MarketData() {
         this.clock = Clock.systemUTC();
+        this.worker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "tenure-marketplace-data");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
-    /** Reads from {@code store}, checking its versions by {@code clock}. */
+    /** Reads from {@code store}, checking its versions by {@code clock}; reloads run on the calling thread (tests). */
     MarketData(DataStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
+        this.worker = Runnable::run;
+    }
+
+    /** Loads the marketplace on the worker as the bundle starts, so the first health run finds it loaded. */
+    @org.osgi.service.component.annotations.Activate
+    void activate() {
+        worker.execute(this::reload);
+    }
+
+    @org.osgi.service.component.annotations.Deactivate
+    void deactivate() throws InterruptedException {
+        if (worker instanceof java.util.concurrent.ExecutorService pool) {
+            pool.shutdownNow();
+            pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
     }
 
     /** Fixed data, for tests: never reloads. */
@@ -55,14 +79,37 @@ public class MarketData {
         return d;
     }
 
-    /** The marketplace as currently stored (empty while its entities are not in the store). */
+    /**
+     * The marketplace as last loaded (empty while its entities are not in the store); when the store changed since, a
+     * reload starts and the caller gets the previous copy.
+     */
     Market current() {
         Loaded<Market> m = market;
         if (m != null && (store == null || clock.instant().isBefore(m.checked().plusMillis(CHECK_MILLIS)))) {
             return m.value();
         }
+        if (m == null || m.versions().contains(-1L)) {
+            return reload(); // never loaded, or its entities were not served yet: nothing worth serving meanwhile
+        }
+        if (reloading.compareAndSet(false, true)) {
+            try {
+                worker.execute(() -> {
+                    try {
+                        reload();
+                    } finally {
+                        reloading.set(false);
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                reloading.set(false); // stopping
+            }
+        }
+        return market.value();
+    }
+
+    private Market reload() {
         synchronized (this) {
-            m = market;
+            Loaded<Market> m = market;
             if (m != null && clock.instant().isBefore(m.checked().plusMillis(CHECK_MILLIS))) {
                 return m.value();
             }

@@ -13,6 +13,7 @@ import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.LoggerFactory;
 
 import io.tenure.api.account.Account;
 import io.tenure.api.account.Vertical;
@@ -22,8 +23,10 @@ import io.tenure.api.engagement.UsageRollup;
 
 /**
  * The features that count as core actions for activation: the configured list, or else the most used features (by
- * events) of the PLG workspaces over the last {@value #DERIVE_DAYS} days. The derived list is read from the store and
- * recomputed at most once an {@link #REFRESH} when usage changed; nothing is kept that the store does not hold.
+ * events) of the PLG workspaces over the last {@value #DERIVE_DAYS} days. The derived list is read from the store on a
+ * worker of its own — at activation, then at most once an {@link #REFRESH} when usage changed — so a health measure
+ * or trigger asking for it never waits for the scan (on a large base it takes seconds, longer than a measure call may
+ * take); until the first scan is done the derived list is empty and the measures say so.
  */
 @Component(service = CoreFeatures.class)
 public class CoreFeatures {
@@ -41,16 +44,38 @@ public class CoreFeatures {
     private DataStore store;
 
     private final Clock clock;
+    private final java.util.concurrent.Executor worker;
+    private final java.util.concurrent.atomic.AtomicBoolean refreshing = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile Ranking ranking;
 
     public CoreFeatures() {
         this.clock = Clock.systemUTC();
+        this.worker = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "tenure-plg-core-features");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
+    /** For tests: the scan runs on the calling thread. */
     CoreFeatures(Plg plg, DataStore store, Clock clock) {
         this.plg = plg;
         this.store = store;
         this.clock = clock;
+        this.worker = Runnable::run;
+    }
+
+    @org.osgi.service.component.annotations.Activate
+    void activate() {
+        refreshIfStale();
+    }
+
+    @org.osgi.service.component.annotations.Deactivate
+    void deactivate() throws InterruptedException {
+        if (worker instanceof java.util.concurrent.ExecutorService pool) {
+            pool.shutdownNow();
+            pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
     }
 
     /** The core features now, configured or derived; empty when nothing is configured and no PLG usage is stored. */
@@ -64,12 +89,38 @@ public class CoreFeatures {
         return ranked.subList(0, Math.min(c.coreFeatureCount(), ranked.size()));
     }
 
-    private synchronized List<String> ranked() {
+    private List<String> ranked() {
+        refreshIfStale();
+        Ranking r = ranking;
+        return r == null ? List.of() : r.features();
+    }
+
+    /** Starts a scan on the worker when there is no ranking yet, or it is an hour old and usage changed since. */
+    private void refreshIfStale() {
         Ranking r = ranking;
         Instant now = clock.instant();
         if (r != null && (r.at().plus(REFRESH).isAfter(now) || r.version() == store.version(UsageRollup.TYPE))) {
-            return r.features();
+            return;
         }
+        if (refreshing.compareAndSet(false, true)) {
+            try {
+                worker.execute(() -> {
+                    try {
+                        ranking = scan(clock.instant());
+                    } catch (RuntimeException e) {
+                        LoggerFactory.getLogger(CoreFeatures.class).warn("The core features could not be derived: {}",
+                                e.toString());
+                    } finally {
+                        refreshing.set(false);
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                refreshing.set(false); // stopping
+            }
+        }
+    }
+
+    private Ranking scan(Instant now) {
         long version = store.version(UsageRollup.TYPE);
         Set<String> workspaces = new HashSet<>();
         store.repository(Account.TYPE).scan(Query.all().where("vertical", Vertical.PLG.code()), a -> workspaces.add(a.id()));
@@ -80,8 +131,7 @@ public class CoreFeatures {
                 events.merge(u.feature(), u.events(), Long::sum);
             }
         });
-        ranking = new Ranking(version, now, rank(events, RANKED));
-        return ranking.features();
+        return new Ranking(version, now, rank(events, RANKED));
     }
 
     /** The {@code n} features with the most events, most first; ties by name. */
