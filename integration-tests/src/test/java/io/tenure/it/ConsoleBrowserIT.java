@@ -142,7 +142,7 @@ class ConsoleBrowserIT {
         for (String path : List.of("/console/login", "/console/", "/console/modules", "/console/portfolio",
                 "/console/accounts", "/console/account?id=acct-000001", "/console/tasks", "/console/forecast",
                 "/console/journey", "/console/team", "/console/cohorts", "/console/audit", "/console/users", "/console/board",
-                "/console/settings",
+                "/console/settings", "/console/operations",
                 "/console/settings?pid=io.tenure.health", "/console/no-such-page")) {
             HttpResponse<String> page = tenure.send(HttpRequest.newBuilder(URI.create(tenure.url(path)))
                     .header("Cookie", session).GET().build());
@@ -152,8 +152,13 @@ class ConsoleBrowserIT {
             assertEquals("DENY", page.headers().firstValue("X-Frame-Options").orElse(""), path);
             assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(""), path);
             assertEquals("same-origin", page.headers().firstValue("Referrer-Policy").orElse(""), path);
-            assertFalse(page.body().contains("<script"), path + " has no script");
+            assertEquals(page.body().split("<script", -1).length - 1, page.body().split(
+                    "<script src=\"/console/console.js\" defer></script>", -1).length - 1, path + " has no inline script");
         }
+        HttpResponse<String> script = tenure.send(HttpRequest.newBuilder(URI.create(tenure.url("/console/console.js")))
+                .GET().build());
+        assertEquals(200, script.statusCode());
+        assertTrue(script.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
     }
 
     @Test
@@ -193,7 +198,28 @@ class ConsoleBrowserIT {
                 Map.of("id", "ingest", "action", "stop", "csrf", csrf));
         assertEquals(403, refused.statusCode(), refused.body());
         assertTrue(moduleState("ingest").contains("active"), "nothing was stopped");
+
+        // Nor may a viewer upload a bundle or start an import, token or not.
+        HttpResponse<String> upload = consoleUpload("/console/modules/upload", session, Map.of("csrf", csrf), "bundle",
+                "sample.jar", sampleJar());
+        assertEquals(403, upload.statusCode(), upload.body());
+        assertEquals(404, tenure.get("/api/v1/modules/tenure.it.sample", TenureProcess.admin()).statusCode(),
+                "nothing was installed");
+        HttpResponse<String> imported = consoleUpload("/console/operations/import", session, Map.of("csrf", csrf,
+                "entity", "accounts"), "file", "accounts.csv", "account_id,name\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals(403, imported.statusCode(), imported.body());
         logout();
+    }
+
+    @Test
+    @Order(5)
+    void anUploadOverTheLimitIsRefusedWithTheLimitNamed() {
+        String session = session("admin", TenureProcess.ADMIN_PASSWORD);
+        HttpResponse<String> refused = consoleUpload("/console/modules/upload", session, Map.of("csrf", csrfToken(session)),
+                "bundle", "huge.jar", new byte[51 << 20]);
+        assertEquals(413, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("larger than the 50 MB"), refused.body());
+        assertEquals(404, tenure.get("/api/v1/modules/huge", TenureProcess.admin()).statusCode(), "nothing was installed");
     }
 
     // ---- Pages -------------------------------------------------------------------------------------------------
@@ -227,9 +253,66 @@ class ConsoleBrowserIT {
         assertTrue(text(By.cssSelector("[role=status]")).contains("is now stopped"), text(By.tagName("main")));
         assertTrue(browser.findElements(enterprisePage).isEmpty(), "its page left the navigation");
         screenshot("modules-enterprise-stopped");
-        toggle("enterprise", "start");
-        assertTrue(text(By.cssSelector("[role=status]")).contains("is now active"), text(By.tagName("main")));
-        assertFalse(browser.findElements(enterprisePage).isEmpty(), "its page is back");
+        // Starting goes through the console's script: the state cell and the navigation change without a page load.
+        String url = browser.getCurrentUrl();
+        js("window.__marker = 'no reload'");
+        browser.findElement(By.cssSelector("form:has(input[name=id][value=enterprise]) button[value=start]")).click();
+        By state = By.cssSelector("tr[data-module=enterprise] .state");
+        waitFor(() -> text(state).equals("active"), "the state cell says active");
+        waitFor(() -> text(By.cssSelector("[role=status]")).contains("is now active"), "the message");
+        waitFor(() -> !browser.findElements(enterprisePage).isEmpty(), "its page back in the navigation");
+        assertEquals("no reload", js("return window.__marker"), "no page load happened");
+        assertEquals(url, browser.getCurrentUrl());
+        screenshot("modules-enterprise-started-live");
+    }
+
+    private Object js(String script) {
+        return ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(script);
+    }
+
+    @Test
+    @Order(18)
+    void anAdminUploadsABundleUsesItsPageAndUninstallsIt() throws IOException {
+        browser.get(tenure.url("/console/modules"));
+        Path notABundle = Files.writeString(Files.createTempDirectory("tenure-upload").resolve("notes.txt"), "hello");
+        browser.findElement(By.id("bundle-file")).sendKeys(notABundle.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("form[action='/console/modules/upload'] button")).click();
+        waitFor(() -> !browser.findElements(By.cssSelector("main [role=alert]")).isEmpty(), "the refusal");
+        assertTrue(text(By.cssSelector("main [role=alert]")).contains("'notes.txt' is not a bundle"), text(By.tagName("main")));
+        screenshot("modules-upload-refused");
+
+        Path jar = Path.of(System.getProperty("tenure.sample.bundle"));
+        browser.findElement(By.id("bundle-file")).sendKeys(jar.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("form[action='/console/modules/upload'] button")).click();
+        waitFor(() -> browser.getCurrentUrl().contains("/console/modules?message="), "the upload");
+        String message = text(By.cssSelector("[role=status]"));
+        assertTrue(message.contains("Installed tenure.it.sample") && message.contains("active"), message);
+        assertFalse(browser.findElements(By.cssSelector("tr[data-module='tenure.it.sample']")).isEmpty(), "listed");
+        screenshot("modules-uploaded");
+        browser.findElement(By.cssSelector("tr[data-module='tenure.it.sample'] input[type=file]"))
+                .sendKeys(jar.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("tr[data-module='tenure.it.sample'] button[value=update]")).click();
+        waitFor(() -> text(By.cssSelector("[role=status]")).contains("Updated tenure.it.sample"), "the update");
+        By samplePage = By.cssSelector("nav a[href='/console/sample']");
+        waitFor(() -> !browser.findElements(samplePage).isEmpty(), "the sample's page in the navigation");
+        browser.findElement(samplePage).click();
+        waitFor(() -> !browser.findElements(By.id("sample")).isEmpty(), "the sample's page");
+        assertTrue(text(By.id("sample")).contains("Sample page for admin"));
+
+        browser.get(tenure.url("/console/modules"));
+        browser.findElement(By.cssSelector("tr[data-module='tenure.it.sample'] button[value=uninstall]")).click();
+        waitFor(() -> browser.getCurrentUrl().contains("/console/modules/confirm"), "the confirmation page");
+        String consequences = text(By.cssSelector(".consequences"));
+        assertTrue(consequences.contains("console-page: /console/sample") && consequences.contains("rest: /api/v1/sample"),
+                "it names what disappears: " + consequences);
+        screenshot("modules-confirm-uninstall");
+        browser.findElement(By.cssSelector("form[action='/console/modules/uninstall'] button")).click();
+        waitFor(() -> browser.getCurrentUrl().contains("/console/modules?message="), "the uninstall");
+        assertTrue(text(By.cssSelector("[role=status]")).contains("Uninstalled"), text(By.tagName("main")));
+        assertTrue(browser.findElements(By.cssSelector("tr[data-module='tenure.it.sample']")).isEmpty(), "gone");
+        waitFor(() -> browser.findElements(samplePage).isEmpty(), "its page gone from the navigation");
+        browser.get(tenure.url("/console/sample"));
+        assertTrue(text(By.tagName("main")).contains("There is no page"), text(By.tagName("main")));
     }
 
     private void toggle(String module, String action) {
@@ -449,6 +532,54 @@ class ConsoleBrowserIT {
         assertEquals(401, consoleLogin("carl", "csm-password-123").statusCode(), "carl can no longer log in");
     }
 
+    @Test
+    @Order(22)
+    void anAdminImportsAccountsAndRecomputesHealthWithProgress() throws IOException {
+        Path dir = Files.createTempDirectory("tenure-import");
+        Path good = Files.writeString(dir.resolve("new-accounts.csv"), "account_id,name,vertical,segment,signed_date,owner\n"
+                + "ops-001,Ops One,enterprise,enterprise,2024-01-15,ana\nops-002,Ops Two,enterprise,smb,2024-02-01,ana\n"
+                + "ops-003,Ops Three,enterprise,mid_market,2024-03-01,ben\n");
+        Path bad = Files.writeString(dir.resolve("bad-accounts.csv"), "account_id,name,vertical,segment,signed_date,owner\n"
+                + "ops-004,Ops Four,enterprise,enterprise,not-a-date,ana\n");
+        browser.get(tenure.url("/console/"));
+        browser.findElement(By.cssSelector("nav a[href='/console/operations']")).click();
+        waitFor(() -> !browser.findElements(By.id("import-file")).isEmpty(), "the operations page");
+
+        importFile(good);
+        waitFor(() -> text(By.cssSelector(".job-status")).equals("done"), "the import done");
+        assertTrue(text(By.cssSelector(".job-message")).contains("Imported 3 rows of accounts"), text(By.cssSelector(".job")));
+        assertEquals("1", browser.findElement(By.cssSelector(".job progress")).getAttribute("value"));
+        waitFor(() -> text(By.cssSelector("tr[data-job-row] .job-row-status")).equals("done"), "the job list follows");
+        screenshot("operations-import-done");
+        assertEquals(200, tenure.get("/api/v1/accounts/ops-002", TenureProcess.admin()).statusCode(), "stored");
+
+        browser.get(tenure.url("/console/operations"));
+        importFile(bad);
+        waitFor(() -> text(By.cssSelector(".job-status")).equals("failed"), "the import failed");
+        String job = text(By.cssSelector(".job"));
+        assertTrue(job.contains("nothing was stored") && job.contains("bad-accounts.csv line 2, column signed_date"), job);
+        screenshot("operations-import-failed");
+        assertEquals(404, tenure.get("/api/v1/accounts/ops-004", TenureProcess.admin()).statusCode(), "nothing stored");
+
+        browser.get(tenure.url("/console/operations"));
+        browser.findElement(By.cssSelector("form[action='/console/operations/recompute'] button")).click();
+        waitFor(() -> browser.getCurrentUrl().contains("job="), "the job page");
+        waitFor(() -> text(By.cssSelector(".job-status")).equals("done"), "the recompute done");
+        assertTrue(text(By.cssSelector(".job-message")).startsWith("Scored "), text(By.cssSelector(".job")));
+        screenshot("operations-recompute-done");
+        browser.get(tenure.url("/console/audit"));
+        String log = text(By.tagName("main"));
+        assertTrue(log.contains("console: import") && log.contains("console: recompute")
+                && log.contains("console: upload bundle") && log.contains("console: uninstall bundle"), log);
+    }
+
+    private void importFile(Path csv) {
+        browser.findElement(By.cssSelector("#import-entity option[value=accounts]")).click();
+        browser.findElement(By.id("import-file")).sendKeys(csv.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("form[action='/console/operations/import'] button")).click();
+        waitFor(() -> browser.getCurrentUrl().contains("job="), "the job page");
+    }
+
     /** The points the usage measures add to an account's health score, from the REST API. */
     private double usageContribution(String account) {
         String body = tenure.get("/api/v1/accounts/" + account + "/health", TenureProcess.admin()).body();
@@ -552,6 +683,31 @@ class ConsoleBrowserIT {
             request.header("Cookie", session);
         }
         return tenure.send(request.build());
+    }
+
+    /** A multipart form POST from this server's own origin: fields, then one file. */
+    private HttpResponse<String> consoleUpload(String path, String session, Map<String, String> fields, String fileField,
+            String fileName, byte[] content) {
+        String boundary = "tenure-it-" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        fields.forEach((k, v) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k
+                + "\"\r\n\r\n" + v + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return tenure.send(HttpRequest.newBuilder(URI.create(tenure.url(path)))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Origin", "http://127.0.0.1:" + tenure.port).header("Cookie", session)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
+    private static byte[] sampleJar() {
+        try {
+            return Files.readAllBytes(Path.of(System.getProperty("tenure.sample.bundle")));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String currentQuarter() {

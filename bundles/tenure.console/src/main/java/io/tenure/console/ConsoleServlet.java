@@ -20,6 +20,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletMultipart;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,8 @@ import io.tenure.api.security.AuthenticatedUser;
 import io.tenure.api.security.Role;
 import io.tenure.api.security.UserService;
 import jakarta.servlet.Servlet;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Part;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -43,11 +46,16 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * The admin console under {@code /console/}: login and logout, the modules page where administrators start and
  * stop features and bundles, and every {@link ConsolePage} other bundles register. Every page carries strict
- * security headers; every state change is a POST with the session's CSRF token and a same-origin check.
+ * security headers; every state change is a POST with the session's CSRF token and a same-origin check. Bundles
+ * and import files arrive as multipart uploads of at most {@value #MAX_UPLOAD_MB} MB.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/console/*")
+@HttpWhiteboardServletMultipart(fileSizeThreshold = 1 << 20, maxFileSize = ConsoleServlet.MAX_UPLOAD_MB << 20,
+        maxRequestSize = (ConsoleServlet.MAX_UPLOAD_MB + 1) << 20)
 public class ConsoleServlet extends HttpServlet {
+    /** The largest bundle or import file the console takes, in MB (the REST API streams larger imports). */
+    static final long MAX_UPLOAD_MB = 50;
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleServlet.class);
 
@@ -74,6 +82,13 @@ public class ConsoleServlet extends HttpServlet {
 
     @Reference
     private transient ModuleService modules;
+
+    @Reference
+    private transient JobRunner jobs;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile OperationsPage operations;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -109,7 +124,11 @@ public class ConsoleServlet extends HttpServlet {
         response.setHeader("Cache-Control", "no-store");
         String path = Optional.ofNullable(request.getPathInfo()).orElse("/");
         if (path.equals("/console.css")) {
-            serveCss(response);
+            serveStatic(response, "/static/console.css", "text/css;charset=utf-8");
+            return;
+        }
+        if (path.equals("/console.js")) {
+            serveStatic(response, "/static/console.js", "text/javascript;charset=utf-8");
             return;
         }
         if (path.equals("/login")) {
@@ -120,12 +139,21 @@ public class ConsoleServlet extends HttpServlet {
             }
             return;
         }
-        Optional<ConsoleSessions.Session> session = sessions.find(cookie(request));
+        boolean polling = request.getMethod().equals("GET") && (path.equals("/modules/state") || path.startsWith("/jobs/"));
+        Optional<ConsoleSessions.Session> session = polling ? sessions.peek(cookie(request)) : sessions.find(cookie(request));
         if (session.isEmpty()) {
             response.sendRedirect("/console/login");
             return;
         }
         if (request.getMethod().equals("POST")) {
+            Optional<String> unreadable = readMultipart(request);
+            if (unreadable.isPresent()) {
+                audit(session.get().user().name(), "console: POST " + path, path, 413, unreadable.get());
+                page(response, session.get(), "Upload refused", 413, "<p class=\"error\" role=\"alert\">"
+                        + escape(unreadable.get()) + "</p><p><a href=\"/console/modules\">Modules</a> · <a href=\""
+                        + "/console/operations\">Operations</a></p>");
+                return;
+            }
             if (!sameOrigin(request) || !session.get().csrfToken().equals(request.getParameter("csrf"))) {
                 audit(session.get().user().name(), "console: POST " + path, path, 403, "no CSRF token of this session or"
                         + " another site's page");
@@ -151,7 +179,23 @@ public class ConsoleServlet extends HttpServlet {
             return;
         }
         if (path.equals("/modules")) {
-            page(response, session, "Modules", 200, modulesPage(session, request.getParameter("message")));
+            page(response, session, "Modules", 200, modulesPage(session, request.getParameter("message"), null));
+            return;
+        }
+        if (path.equals("/modules/state")) {
+            json(response, 200, Map.of("modules", modules.modules().stream().map(ConsoleServlet::stateJson).toList(),
+                    "nav", navLinks(session).stream().map(l -> Map.of("href", l[0], "title", l[1])).toList()));
+            return;
+        }
+        if (path.startsWith("/jobs/")) {
+            Optional<JobRunner.Job> job = OperationsPage.parseId(path.substring("/jobs/".length())).flatMap(jobs::job);
+            if (!session.user().may(Role.ADMIN)) {
+                json(response, 403, Map.of("error", "jobs are for admins"));
+            } else if (job.isEmpty()) {
+                json(response, 404, Map.of("error", "there is no job " + path.substring("/jobs/".length())));
+            } else {
+                json(response, 200, jobs.json(job.get()));
+            }
             return;
         }
         if (path.equals("/modules/confirm")) {
@@ -161,7 +205,11 @@ public class ConsoleServlet extends HttpServlet {
                         + escape(request.getParameter("id")) + ".</p><p><a href=\"/console/modules\">Modules</a></p>");
                 return;
             }
-            page(response, session, "Stop " + module.get().name() + "?", 200, confirmStop(session, module.get()));
+            if ("uninstall".equals(request.getParameter("action"))) {
+                page(response, session, "Uninstall " + module.get().name() + "?", 200, confirmUninstall(session, module.get()));
+            } else {
+                page(response, session, "Stop " + module.get().name() + "?", 200, confirmStop(session, module.get()));
+            }
             return;
         }
         String name = path.substring(1);
@@ -258,6 +306,7 @@ public class ConsoleServlet extends HttpServlet {
                 return;
             }
             String message;
+            boolean done;
             try {
                 ModuleInfo result = switch (action) {
                     case "start" -> modules.start(id);
@@ -265,13 +314,23 @@ public class ConsoleServlet extends HttpServlet {
                     default -> throw new ModuleException(ModuleException.Reason.NOT_FOUND, "unknown action '" + action + "'");
                 };
                 message = result.name() + " is now " + result.state().name().toLowerCase(java.util.Locale.ROOT);
+                done = true;
                 LOG.info("Console: {} {} {}", session.user().name(), action, id);
                 audit(session.user().name(), "console: " + action + " " + id, id, 200, message);
             } catch (ModuleException e) {
                 message = "Could not " + action + " " + id + ": " + e.getMessage();
+                done = false;
                 audit(session.user().name(), "console: " + action + " " + id, id, 409, message);
             }
-            response.sendRedirect("/console/modules?message=" + java.net.URLEncoder.encode(message, StandardCharsets.UTF_8));
+            answer(request, response, done, message);
+            return;
+        }
+        if (path.equals("/modules/upload") || path.equals("/modules/update") || path.equals("/modules/uninstall")) {
+            moduleFile(path.substring("/modules/".length()), request, response, session);
+            return;
+        }
+        if (path.startsWith("/operations/") && operations != null) {
+            operation(path.substring("/operations/".length()), request, response, session);
             return;
         }
         if (path.equals("/users") && usersPage != null) {
@@ -316,6 +375,143 @@ public class ConsoleServlet extends HttpServlet {
             return;
         }
         response.sendError(404);
+    }
+
+    /**
+     * Ends a module action: a form post is redirected to the modules page with the message; the console's script
+     * (asking for JSON) gets the outcome and where a plain form would have gone.
+     */
+    private static void answer(HttpServletRequest request, HttpServletResponse response, boolean done, String message)
+            throws IOException {
+        String location = "/console/modules?message=" + java.net.URLEncoder.encode(message, StandardCharsets.UTF_8);
+        if (Optional.ofNullable(request.getHeader("Accept")).orElse("").contains("application/json")) {
+            json(response, done ? 200 : 409, Map.of("ok", done, "message", message, "redirect", location));
+        } else {
+            response.sendRedirect(location);
+        }
+    }
+
+    /** Upload, update (a new jar for a deployed bundle) or uninstall: admins only, audited, errors shown escaped. */
+    private void moduleFile(String action, HttpServletRequest request, HttpServletResponse response,
+            ConsoleSessions.Session session) throws IOException {
+        String user = session.user().name();
+        String id = Optional.ofNullable(request.getParameter("id")).orElse("");
+        if (!session.user().may(Role.ADMIN)) {
+            audit(user, "console: " + action + " bundle", id, 403, "needs the admin role");
+            page(response, session, "Forbidden", 403, "<p class=\"error\">Only an admin can upload, update or uninstall"
+                    + " bundles.</p>");
+            return;
+        }
+        String target = id.isEmpty() ? "upload" : id;
+        try {
+            String message;
+            if (action.equals("uninstall")) {
+                ModuleInfo module = modules.module(id).orElseThrow(() -> new ModuleException(ModuleException.Reason.NOT_FOUND,
+                        "there is no module '" + id + "'"));
+                modules.uninstall(id);
+                message = "Uninstalled " + module.name() + " (" + module.id() + ")" + (module.contributions().isEmpty() ? "."
+                        : "; gone: " + String.join(", ", module.contributions().stream().map(c -> c.type() + " "
+                                + c.name()).toList()) + ".");
+            } else {
+                Upload upload = Upload.of(request, "bundle");
+                ModuleInfo result = action.equals("update") ? modules.update(id, upload.data())
+                        : modules.install(upload.fileName(), upload.data());
+                target = result.id();
+                message = (action.equals("update") ? "Updated " : "Installed ") + result.id() + " " + result.version()
+                        + " from " + upload.fileName() + ": " + state(result) + result.error().map(e -> " (" + e + ")").orElse("");
+            }
+            LOG.info("Console: {} {} bundle {}: {}", user, action, id, message);
+            audit(user, "console: " + action + " bundle", target, 200,
+                    (action.equals("upload") ? "uploaded bundle: " : "") + message);
+            answer(request, response, true, message);
+        } catch (ModuleException | IllegalArgumentException e) {
+            int status = e instanceof ModuleException m && m.reason() != ModuleException.Reason.INVALID ? 409 : 422;
+            String message = "Could not " + action + (id.isEmpty() ? " the bundle" : " " + id) + ": " + e.getMessage();
+            audit(user, "console: " + action + " bundle", target, status, message);
+            if (Optional.ofNullable(request.getHeader("Accept")).orElse("").contains("application/json")) {
+                json(response, status, Map.of("ok", false, "message", message));
+            } else {
+                page(response, session, "Modules", status, modulesPage(session, null, message));
+            }
+        }
+    }
+
+    /** Starts a health recompute or an import as a background job and shows its page. */
+    private void operation(String action, HttpServletRequest request, HttpServletResponse response,
+            ConsoleSessions.Session session) throws IOException {
+        String user = session.user().name();
+        String entity = Optional.ofNullable(request.getParameter("entity")).orElse("");
+        String target = action.equals("import") ? entity : "health";
+        if (!session.user().may(Role.ADMIN)) {
+            audit(user, "console: " + action, target, 403, "needs the admin role");
+            page(response, session, "Forbidden", 403, "<p class=\"error\">Only an admin can run operations.</p>");
+            return;
+        }
+        OperationsPage page = operations;
+        try {
+            JobRunner.Job job;
+            if (action.equals("recompute")) {
+                job = page.startRecompute(session.user());
+            } else if (action.equals("import")) {
+                Upload upload = Upload.of(request, "file");
+                job = page.startImport(session.user(), entity, upload.fileName(), upload.data());
+            } else {
+                response.sendError(404);
+                return;
+            }
+            audit(user, "console: " + action, target, 202, "started job " + job.id() + ": " + job.what());
+            response.sendRedirect("/console/operations?job=" + job.id());
+        } catch (IllegalArgumentException | JobRunner.Busy e) {
+            int status = e instanceof JobRunner.Busy ? 409 : 422;
+            audit(user, "console: " + action, target, status, e.getMessage());
+            response.sendRedirect("/console/operations?error=" + java.net.URLEncoder.encode(e.getMessage(),
+                    StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * Reads a multipart body before anything else, so a file over the limit is refused with a clear message (and not
+     * as a missing CSRF token).
+     *
+     * @return why the upload could not be read; empty when it could, or it is no upload
+     */
+    private static Optional<String> readMultipart(HttpServletRequest request) {
+        if (!Optional.ofNullable(request.getContentType()).orElse("").toLowerCase(java.util.Locale.ROOT)
+                .startsWith("multipart/form-data")) {
+            return Optional.empty();
+        }
+        try {
+            request.getParts();
+            return Optional.empty();
+        } catch (IOException | ServletException | IllegalStateException e) {
+            String cause = e.getCause() == null ? "" : e.getCause().getClass().getSimpleName();
+            return Optional.of(cause.contains("SizeLimit") || cause.contains("SizeException")
+                    ? "The file is larger than the " + MAX_UPLOAD_MB + " MB the console takes; nothing was stored."
+                    : "The upload could not be read (" + e.getMessage() + "); nothing was stored.");
+        }
+    }
+
+    /** A file field of a multipart form: its name as the browser sent it and its content. */
+    record Upload(String fileName, InputStream data) {
+        static Upload of(HttpServletRequest request, String field) throws IOException {
+            Part part;
+            try {
+                part = request.getPart(field);
+            } catch (ServletException | IllegalStateException e) {
+                throw new IllegalArgumentException("the form was not sent as a file upload (multipart/form-data)");
+            }
+            String name = part == null ? null : part.getSubmittedFileName();
+            if (part == null || name == null || name.isBlank() || part.getSize() == 0) {
+                throw new IllegalArgumentException(name == null || name.isBlank() ? "choose a file to upload"
+                        : "the file '" + name + "' is empty");
+            }
+            String plain = name.replace('\\', '/');
+            plain = plain.substring(plain.lastIndexOf('/') + 1);
+            if (field.equals("bundle") && !plain.toLowerCase(java.util.Locale.ROOT).endsWith(".jar")) {
+                throw new IllegalArgumentException("'" + plain + "' is not a bundle: upload a .jar file");
+            }
+            return new Upload(plain, part.getInputStream());
+        }
     }
 
     /** Records a console action in the audit log, when the runtime provides one. */
@@ -394,19 +590,25 @@ public class ConsoleServlet extends HttpServlet {
         return html.toString();
     }
 
-    private String modulesPage(ConsoleSessions.Session session, String message) {
+    String modulesPage(ConsoleSessions.Session session, String message, String error) {
         boolean admin = session.user().may(Role.ADMIN);
         StringBuilder html = new StringBuilder();
         if (message != null) {
             html.append("<p class=\"message\" role=\"status\">").append(escape(message)).append("</p>");
         }
-        html.append("<table><caption>Features and bundles</caption><thead><tr><th scope=\"col\">Module</th>"
+        if (error != null) {
+            html.append("<p class=\"error\" role=\"alert\">").append(escape(error)).append("</p>");
+        }
+        if (admin) {
+            html.append(uploadForm(session.csrfToken()));
+        }
+        html.append("<table class=\"modules\" data-live-state><caption>Features and bundles</caption><thead><tr><th scope=\"col\">Module</th>"
                 + "<th scope=\"col\">Kind</th><th scope=\"col\">Version and vendor</th><th scope=\"col\">State</th>"
                 + "<th scope=\"col\">Contributes</th><th scope=\"col\">Action</th></tr></thead><tbody>");
         ExtensionFaults f = faults;
         List<ExtensionFaults.Summary> summaries = f == null ? List.of() : f.summaries();
         for (ModuleInfo module : modules.modules()) {
-            html.append("<tr><td><strong>").append(escape(module.name())).append("</strong><br><code>")
+            html.append("<tr data-module=\"").append(escape(module.id())).append("\"><td><strong>").append(escape(module.name())).append("</strong><br><code>")
                     .append(escape(module.id())).append("</code>");
             if (!module.dependencies().isEmpty()) {
                 html.append("<br><small class=\"needs\">needs ").append(escape(String.join(", ", module.dependencies())))
@@ -432,7 +634,13 @@ public class ConsoleServlet extends HttpServlet {
                             + " value=\"").append(escape(module.id())).append("\"><button name=\"action\" value=\"stop\">stop"
                                     + "</button></form>");
                 } else {
-                    html.append(toggleForm(session, module.id(), "start", "start"));
+                    html.append(toggleForm(session, module.id(), "start", "start", false));
+                }
+                if (replaceable(module)) {
+                    html.append(updateForm(session.csrfToken(), module.id()))
+                            .append("<form method=\"get\" action=\"/console/modules/confirm\"><input type=\"hidden\""
+                                    + " name=\"id\" value=\"").append(escape(module.id())).append("\"><button name=\"action\""
+                                            + " value=\"uninstall\">uninstall</button></form>");
                 }
             } else if (module.required()) {
                 html.append("<small>required</small>");
@@ -453,8 +661,14 @@ public class ConsoleServlet extends HttpServlet {
                 + sum.latest().extension() + " of " + sum.latest().bundle() + ": " + sum.latest().message());
     }
 
-    private static String toggleForm(ConsoleSessions.Session session, String id, String action, String label) {
-        return "<form method=\"post\" action=\"/console/modules\"><input type=\"hidden\" name=\"csrf\" value=\""
+    /**
+     * A start or stop form; the console's script posts it with fetch() and updates the table in place, or (from a
+     * confirmation page, {@code navigate}) goes back to the modules page.
+     */
+    private static String toggleForm(ConsoleSessions.Session session, String id, String action, String label,
+            boolean navigate) {
+        return "<form method=\"post\" action=\"/console/modules\" data-fetch=\"" + (navigate ? "navigate" : "inline")
+                + "\"><input type=\"hidden\" name=\"csrf\" value=\""
                 + escape(session.csrfToken()) + "\"><input type=\"hidden\" name=\"id\" value=\"" + escape(id)
                 + "\"><button name=\"action\" value=\"" + escape(action) + "\">" + escape(label) + "</button></form>";
     }
@@ -476,9 +690,67 @@ public class ConsoleServlet extends HttpServlet {
             html.append("<p>Its bundles stop: ").append(escape(String.join(", ", module.members()))).append(".</p>");
         }
         html.append("<p class=\"note\">Stored data stays; starting it again brings everything back.</p><div class=\"actions\">")
-                .append(toggleForm(session, module.id(), "stop", "Stop " + module.name()))
+                .append(toggleForm(session, module.id(), "stop", "Stop " + module.name(), true))
                 .append("<a href=\"/console/modules\">Cancel</a></div>");
         return html.toString();
+    }
+
+    /** Only bundles that were deployed or uploaded can be replaced or removed; feature bundles are stopped instead. */
+    static boolean replaceable(ModuleInfo module) {
+        return module.kind() == ModuleKind.BUNDLE && !module.required()
+                && ("deploy".equals(module.origin()) || "upload".equals(module.origin()));
+    }
+
+    /** The form that uploads a bundle jar: installed and started, or an update if its symbolic name is deployed. */
+    static String uploadForm(String csrf) {
+        return "<form method=\"post\" action=\"/console/modules/upload\" enctype=\"multipart/form-data\" class=\"upload\">"
+                + "<input type=\"hidden\" name=\"csrf\" value=\"" + escape(csrf) + "\"><label for=\"bundle-file\">Upload a"
+                + " bundle (.jar, at most " + MAX_UPLOAD_MB + " MB)</label><input id=\"bundle-file\" type=\"file\" name=\"bundle\""
+                + " accept=\".jar,application/java-archive\" required><button>Upload and start</button></form>";
+    }
+
+    /** The form that replaces a deployed bundle with a new jar. */
+    static String updateForm(String csrf, String id) {
+        String field = "update-" + id.replaceAll("[^A-Za-z0-9_.-]", "_");
+        return "<form method=\"post\" action=\"/console/modules/update\" enctype=\"multipart/form-data\" class=\"update\">"
+                + "<input type=\"hidden\" name=\"csrf\" value=\"" + escape(csrf) + "\"><input type=\"hidden\" name=\"id\""
+                + " value=\"" + escape(id) + "\"><label for=\"" + escape(field) + "\">New jar</label><input id=\""
+                + escape(field) + "\" type=\"file\" name=\"bundle\" accept=\".jar,application/java-archive\" required>"
+                + "<button name=\"action\" value=\"update\">update</button></form>";
+    }
+
+    /** What uninstalling a bundle takes away for good, named before anything happens. */
+    static String confirmUninstall(ConsoleSessions.Session session, ModuleInfo module) {
+        if (!session.user().may(Role.ADMIN)) {
+            return "<p class=\"error\">Only an admin can uninstall bundles.</p>";
+        }
+        if (!replaceable(module)) {
+            return "<p class=\"error\">" + escape(module.name()) + " is not a deployed or uploaded bundle: it cannot be"
+                    + " uninstalled, only stopped.</p><p><a href=\"/console/modules\">Modules</a></p>";
+        }
+        StringBuilder html = new StringBuilder("<p>Uninstalling <strong>").append(escape(module.name())).append("</strong> ")
+                .append(escape(module.version())).append(" removes its jar from deploy/ and takes away:</p><ul class=\"consequences\">");
+        if (module.contributions().isEmpty()) {
+            html.append("<li>nothing it registers now (no REST resource, page or service)</li>");
+        }
+        module.contributions().forEach(c -> html.append("<li>").append(escape(c.type())).append(": <strong>")
+                .append(escape(c.name())).append("</strong></li>"));
+        return html.append("</ul><p class=\"note\">Stored data stays; uploading the jar again brings it back.</p>"
+                + "<div class=\"actions\"><form method=\"post\" action=\"/console/modules/uninstall\" data-fetch=\"navigate\">"
+                + "<input type=\"hidden\" name=\"csrf\" value=\"").append(escape(session.csrfToken()))
+                .append("\"><input type=\"hidden\" name=\"id\" value=\"").append(escape(module.id()))
+                .append("\"><button name=\"action\" value=\"uninstall\">Uninstall ").append(escape(module.name()))
+                .append("</button></form><a href=\"/console/modules\">Cancel</a></div>").toString();
+    }
+
+    private static Map<String, Object> stateJson(ModuleInfo module) {
+        return Map.of("id", module.id(), "state", state(module), "error", module.error().orElse(""));
+    }
+
+    private static void json(HttpServletResponse response, int status, Object body) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json;charset=utf-8");
+        response.getWriter().write(new com.google.gson.Gson().toJson(body));
     }
 
     private static String kind(ModuleInfo module) {
@@ -491,10 +763,9 @@ public class ConsoleServlet extends HttpServlet {
 
     private void page(HttpServletResponse response, ConsoleSessions.Session session, String title, int status, String body)
             throws IOException {
-        StringBuilder nav = new StringBuilder("<a href=\"/console/\">Overview</a><a href=\"/console/modules\">Modules</a>");
-        pages.stream().filter(p -> session.user().may(p.role())).sorted(Comparator.comparingInt(ConsolePage::order)
-                .thenComparing(ConsolePage::title)).forEach(p -> nav.append("<a href=\"/console/").append(escape(p.path()))
-                        .append("\">").append(escape(p.title())).append("</a>"));
+        StringBuilder nav = new StringBuilder();
+        navLinks(session).forEach(l -> nav.append("<a href=\"").append(escape(l[0])).append("\">").append(escape(l[1]))
+                .append("</a>"));
         String user = "<span>" + escape(session.user().name()) + " (" + escape(session.user().role().code()) + ")</span>"
                 + "<form method=\"post\" action=\"/console/logout\"><input type=\"hidden\" name=\"csrf\" value=\""
                 + escape(session.csrfToken()) + "\"><button>Log out</button></form>";
@@ -502,6 +773,16 @@ public class ConsoleServlet extends HttpServlet {
         write(response, status, title, "<a class=\"skip\" href=\"#main\">Skip to content</a><header><h1>Tenure</h1>"
                 + "<nav aria-label=\"Main\">" + nav + "</nav><div class=\"user\">" + user + "</div></header>"
                 + "<main id=\"main\" tabindex=\"-1\"><h2>" + escape(title) + "</h2>" + body + "</main>");
+    }
+
+    /** The navigation for this session's user, as {href, title} pairs: the script rebuilds it after a toggle. */
+    private List<String[]> navLinks(ConsoleSessions.Session session) {
+        List<String[]> links = new java.util.ArrayList<>();
+        links.add(new String[] { "/console/", "Overview" });
+        links.add(new String[] { "/console/modules", "Modules" });
+        pages.stream().filter(p -> session.user().may(p.role())).sorted(Comparator.comparingInt(ConsolePage::order)
+                .thenComparing(ConsolePage::title)).forEach(p -> links.add(new String[] { "/console/" + p.path(), p.title() }));
+        return links;
     }
 
     private static final java.util.regex.Pattern POST_FORM = java.util.regex.Pattern.compile(
@@ -527,15 +808,16 @@ public class ConsoleServlet extends HttpServlet {
         response.setContentType("text/html;charset=utf-8");
         response.getWriter().write("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + escape(title)
-                + " · Tenure</title><link rel=\"stylesheet\" href=\"/console/console.css\"></head><body>" + body
+                + " · Tenure</title><link rel=\"stylesheet\" href=\"/console/console.css\">"
+                + "<script src=\"/console/console.js\" defer></script></head><body>" + body
                 + "</body></html>");
     }
 
-    private void serveCss(HttpServletResponse response) throws IOException {
-        response.setContentType("text/css;charset=utf-8");
+    private static void serveStatic(HttpServletResponse response, String resource, String type) throws IOException {
+        response.setContentType(type);
         response.setHeader("Cache-Control", "max-age=300");
-        try (InputStream css = ConsoleServlet.class.getResourceAsStream("/static/console.css")) {
-            css.transferTo(response.getOutputStream());
+        try (InputStream in = ConsoleServlet.class.getResourceAsStream(resource)) {
+            in.transferTo(response.getOutputStream());
         }
     }
 }

@@ -39,6 +39,18 @@ final class ConsoleSessions {
     }
 
     Optional<Session> find(String id) {
+        return find(id, true);
+    }
+
+    /**
+     * The session without counting this request as activity: the console script's polling must not keep an
+     * unattended browser logged in past the idle timeout.
+     */
+    Optional<Session> peek(String id) {
+        return find(id, false);
+    }
+
+    private Optional<Session> find(String id, boolean touch) {
         if (id == null) {
             return Optional.empty();
         }
@@ -49,6 +61,9 @@ final class ConsoleSessions {
         if (clock.instant().isAfter(session.lastSeen().plus(idle))) {
             sessions.remove(id);
             return Optional.empty();
+        }
+        if (!touch) {
+            return Optional.of(session);
         }
         Session touched = new Session(session.id(), session.user(), session.csrfToken(), clock.instant());
         sessions.put(id, touched);
