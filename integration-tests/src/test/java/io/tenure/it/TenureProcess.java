@@ -83,7 +83,14 @@ final class TenureProcess implements AutoCloseable {
         pump.setDaemon(true);
         pump.start();
         TenureProcess tenure = new TenureProcess(home, data, port, process, output);
-        tenure.awaitHealthy(Duration.ofSeconds(60));
+        try {
+            tenure.awaitHealthy(Duration.ofSeconds(60));
+        } catch (RuntimeException | Error e) {
+            // never leave a server behind: the caller gets no handle to close
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            throw e;
+        }
         return tenure;
     }
 
