@@ -138,6 +138,13 @@ class ConsoleBrowserIT {
         HttpResponse<String> login = consoleLogin("admin", TenureProcess.ADMIN_PASSWORD);
         String cookie = login.headers().firstValue("Set-Cookie").orElseThrow();
         assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && cookie.contains("Path=/console"), cookie);
+        assertTrue(!cookie.contains("Secure"), "plain HTTP on loopback: no Secure flag the browser would refuse: " + cookie);
+        HttpResponse<String> proxied = tenure.send(HttpRequest.newBuilder(URI.create(tenure.url("/console/login")))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", "http://127.0.0.1:" + tenure.port)
+                .header("X-Forwarded-Proto", "https")
+                .POST(HttpRequest.BodyPublishers.ofString("user=admin&password=" + TenureProcess.ADMIN_PASSWORD)).build());
+        assertTrue(proxied.headers().firstValue("Set-Cookie").orElseThrow().contains("; Secure"),
+                "behind a proxy that ends TLS the cookie is Secure: " + proxied.headers().map());
         String session = cookie.substring(0, cookie.indexOf(';'));
         for (String path : List.of("/console/login", "/console/", "/console/modules", "/console/portfolio",
                 "/console/accounts", "/console/account?id=acct-000001", "/console/tasks", "/console/forecast",

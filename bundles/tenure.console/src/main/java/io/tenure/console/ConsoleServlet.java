@@ -538,9 +538,22 @@ public class ConsoleServlet extends HttpServlet {
         response.sendRedirect("/console/");
     }
 
-    private static String sessionCookie(HttpServletRequest request, String value, int maxAge) {
+    /**
+     * The session cookie: HttpOnly, SameSite=Strict, limited to the console, and Secure whenever the browser reached
+     * Tenure over HTTPS — directly, or through a proxy that ends TLS and says so with {@code X-Forwarded-Proto: https}
+     * (or the standard {@code Forwarded: proto=https}).
+     */
+    static String sessionCookie(HttpServletRequest request, String value, int maxAge) {
         return ConsoleSessions.COOKIE + "=" + value + "; Path=/console; HttpOnly; SameSite=Strict"
-                + (request.isSecure() ? "; Secure" : "") + (maxAge >= 0 ? "; Max-Age=" + maxAge : "");
+                + (overHttps(request) ? "; Secure" : "") + (maxAge >= 0 ? "; Max-Age=" + maxAge : "");
+    }
+
+    static boolean overHttps(HttpServletRequest request) {
+        if (request.isSecure() || "https".equalsIgnoreCase(String.valueOf(request.getHeader("X-Forwarded-Proto")).strip())) {
+            return true;
+        }
+        String forwarded = request.getHeader("Forwarded");
+        return forwarded != null && forwarded.toLowerCase(java.util.Locale.ROOT).replace(" ", "").contains("proto=https");
     }
 
     private static String cookie(HttpServletRequest request) {
