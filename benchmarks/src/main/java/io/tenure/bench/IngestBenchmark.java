@@ -132,7 +132,8 @@ public final class IngestBenchmark {
             pb.environment().put("TENURE_JDBC_URL", u);
             pb.environment().put("TENURE_JDBC_USER", user);
         });
-        pb.environment().put("TENURE_JAVA_OPTS", "-Xmx1g");
+        // BENCH_SERVER_OPTS adds JVM options to the server under test (e.g. a flight recording)
+        pb.environment().put("TENURE_JAVA_OPTS", ("-Xmx1g " + java.util.Objects.requireNonNullElse(System.getenv("BENCH_SERVER_OPTS"), "")).strip());
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         Process p = pb.start();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -241,6 +242,10 @@ public final class IngestBenchmark {
             p.toHandle().descendants().forEach(ProcessHandle::destroy);
             p.destroy();
             p.waitFor();
+            // the server's log (the drain reports where its time goes) outlives the scratch installation
+            Path log = Path.of("target", "ingest-" + database.toLowerCase(java.util.Locale.ROOT) + "-server.log");
+            Files.createDirectories(log.toAbsolutePath().getParent());
+            Files.copy(home.resolve("out.log"), log, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             try (var files = Files.walk(home)) {
                 for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(f);

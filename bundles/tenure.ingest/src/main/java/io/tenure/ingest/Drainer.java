@@ -50,6 +50,37 @@ final class Drainer implements Runnable {
     private volatile long applied = -1;
     private final Deque<long[]> appliedAt = new ArrayDeque<>(); // [epoch millis, position]
     private long lastHousekeeping;
+    private final Pace pace = new Pace();
+
+    /** Where the drain's time goes, logged every 10 s while it works: reading the log, mapping, applying to the store. */
+    private static final class Pace {
+        private long events;
+        private long batches;
+        private long read;
+        private long map;
+        private long apply;
+        private long since = System.nanoTime();
+
+        void add(long n, long readNanos, long mapNanos, long applyNanos) {
+            events += n;
+            batches++;
+            read += readNanos;
+            map += mapNanos;
+            apply += applyNanos;
+            long now = System.nanoTime();
+            if (now - since >= 10_000_000_000L) {
+                LOG.info("Drained {} events in {} batches in the last {} s ({} events/s): reading the log {} ms, mapping {} ms, "
+                        + "applying to the store {} ms", events, batches, (now - since) / 1_000_000_000L,
+                        events * 1_000_000_000L / (now - since), read / 1_000_000, map / 1_000_000, apply / 1_000_000);
+                events = 0;
+                batches = 0;
+                read = 0;
+                map = 0;
+                apply = 0;
+                since = now;
+            }
+        }
+    }
     private Instant lastRelease = Instant.EPOCH;
     private Instant lastForget = Instant.EPOCH;
     private long accountsVersion = -1;
@@ -131,6 +162,7 @@ final class Drainer implements Runnable {
 
     /** Reads and applies one batch. @return false when there was nothing to apply */
     boolean drainOnce(WriteAheadLog.Reader reader) throws IOException, DataException {
+        long t0 = System.nanoTime();
         List<EventMapper.Received> received = new ArrayList<>();
         List<SourceStats.Rejection> rejections = new ArrayList<>();
         long end = reader.position();
@@ -154,12 +186,15 @@ final class Drainer implements Runnable {
         if (end == applied) {
             return false;
         }
+        long t1 = System.nanoTime();
         List<IngestEvent> events = mapper.map(received, ledger::accountsOfUsers, this::contact);
         if (events.stream().anyMatch(e -> e.effect() == IngestEvent.Effect.MEMBERSHIP)) {
             membershipsChanged = true;
         }
+        long t2 = System.nanoTime();
         ledger.apply(journal, end, events, rejections);
         applied = end;
+        pace.add(received.size(), t1 - t0, t2 - t1, System.nanoTime() - t2);
         synchronized (appliedAt) {
             appliedAt.addLast(new long[] { clock.millis(), end });
         }
