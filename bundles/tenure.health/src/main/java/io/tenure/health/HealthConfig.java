@@ -41,8 +41,9 @@ public @interface HealthConfig {
             + "without a CSM (a status without an owner is a defect).")
     String unassignedOwner() default "cs-leadership";
 
-    @AttributeDefinition(name = "Recompute every (minutes)", description = "How often to check whether the data or the day "
-            + "changed and store fresh scores.", min = "1", max = "1440")
+    @AttributeDefinition(name = "Recompute every (minutes)", description = "At most how often changed data is rescored "
+            + "(only the accounts whose data changed; everyone on a new day). The first check runs 30 s after the start.",
+            min = "1", max = "1440")
     int recomputeMinutes() default 15;
 
     @AttributeDefinition(name = "Time limit of one measure call (ms)", description = "A measure (a vertical's or a "

@@ -67,6 +67,7 @@ public class HealthEngine {
     private volatile LocalDate lastDay;
     private final Map<EntityType<?>, Long> marks = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile FullRun lastFull;
+    private volatile java.time.Instant lastScheduledRun;
 
     public HealthEngine() {
         this.clock = Clock.systemUTC();
@@ -97,8 +98,9 @@ public class HealthEngine {
             t.setDaemon(true);
             return t;
         });
-        int minutes = Math.max(1, config.recomputeMinutes());
-        scheduler.scheduleWithFixedDelay(this::recomputeIfChanged, minutes, minutes, TimeUnit.MINUTES);
+        // the first check soon after the start (a new or demo store gets its scores within a minute), then every
+        // minute; a run happens when the inputs changed and recomputeMinutes passed since the last one, or the day changed
+        scheduler.scheduleWithFixedDelay(this::recomputeIfChanged, 30, 60, TimeUnit.SECONDS);
     }
 
     @Modified
@@ -302,6 +304,12 @@ public class HealthEngine {
             if (inputs.equals(lastInputs)) {
                 return;
             }
+            java.time.Instant now = clock.instant();
+            java.time.Instant last = lastScheduledRun;
+            if (last != null && today().equals(lastDay)
+                    && now.isBefore(last.plus(java.time.Duration.ofMinutes(scorer.config().recomputeMinutes())))) {
+                return; // changed, but the last run is recent: the next check after recomputeMinutes takes it
+            }
             Optional<AutoCloseable> lock = store.tryLock("tenure-health-recompute");
             if (lock.isEmpty()) {
                 return; // another node is at it
@@ -309,6 +317,7 @@ public class HealthEngine {
             try (AutoCloseable held = lock.get()) {
                 recomputeChanged(today());
                 lastInputs = inputs;
+                lastScheduledRun = now;
             }
         } catch (Exception e) {
             LOG.warn("Scheduled health recompute failed: {}", e.getMessage());
