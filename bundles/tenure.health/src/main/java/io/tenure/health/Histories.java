@@ -66,7 +66,15 @@ public final class Histories {
                     Query.all().since("date", earliest.minusDays(CONVERSATION_DAYS).toString()));
             var contactsF = async(pool, store, Contact.TYPE, Contact::accountId, Query.all());
             var milestonesF = async(pool, store, Milestone.TYPE, Milestone::accountId, Query.all());
-            return assemble(asOf, accountsF.join(), subscriptionsF.join(), usageF.join(), surveysF.join(), ticketsF.join(),
+            Map<String, Account> accounts = accountsF.join();
+            Map<String, List<UsageRollup>> usage = usageF.join();
+            // An account with no usage in the window: its latest earlier day is read too (one query for all of them),
+            // so the measures tell one that went quiet (usage stopped: scored low) from one whose usage is not tracked
+            // (no data: left out), as they do for a single account, whose whole history is read.
+            List<String> quiet = accounts.keySet().stream().filter(id -> !usage.containsKey(id)).toList();
+            store.repository(UsageRollup.TYPE).latestBefore("date", quiet, earliest.minusDays(USAGE_DAYS))
+                    .forEach((id, rows) -> usage.put(id, new java.util.ArrayList<>(rows)));
+            return assemble(asOf, accounts, subscriptionsF.join(), usage, surveysF.join(), ticketsF.join(),
                     interactionsF.join(), contactsF.join(), milestonesF.join());
         } catch (java.util.concurrent.CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;

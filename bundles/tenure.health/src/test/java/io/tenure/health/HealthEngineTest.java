@@ -97,6 +97,34 @@ class HealthEngineTest {
         }
     }
 
+    /** An account whose usage stopped long ago scores the same stored as live: low on usage, not "no usage data". */
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void aQuietAccountIsStoredAsItIsScoredLive(Databases kind) throws Exception {
+        try (Databases.Fresh fresh = kind.open(); JdbcDataStore store = new JdbcDataStore(fresh.db)) {
+            importSamples(store);
+            store.importData(List.of(
+                    new DataStore.ImportInput(Account.TYPE, DataFormat.CSV, "accounts.csv", new ByteArrayInputStream(
+                            "account_id,name,vertical,signed_date\nquiet,Quiet Co,plg,2023-01-01\n".getBytes())),
+                    new DataStore.ImportInput(io.tenure.api.revenue.Subscription.TYPE, DataFormat.CSV, "subscriptions.csv",
+                            new ByteArrayInputStream(("account_id,subscription_id,product,seats,arr,currency,start_date\n"
+                                    + "quiet,s1,Core,20,12000,USD,2023-01-01\n").getBytes())),
+                    new DataStore.ImportInput(io.tenure.api.engagement.UsageRollup.TYPE, DataFormat.CSV, "usage.csv",
+                            new ByteArrayInputStream(("account_id,date,feature,events,active_users\n"
+                                    + "quiet,2024-05-06,*,400,15\nquiet,2024-05-13,*,380,14\n").getBytes()))), n -> { });
+            LocalDate day = LocalDate.of(2024, 10, 15);
+            Clock clock = Clock.fixed(day.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC);
+            HealthEngine engine = new HealthEngine(store, DemoBacktestTest.config(Map.of()), DemoBacktestTest.MEASURES, clock);
+            engine.recompute(day);
+            HealthScore stored = store.repository(HealthScore.TYPE).get(List.of("quiet", day)).orElseThrow();
+            HealthScore live = engine.score(Histories.of(store, "quiet", day).orElseThrow()).score();
+            assertEquals(live.score(), stored.score(), "stored " + stored.explanation() + " / live " + live.explanation());
+            assertEquals(live.usage(), stored.usage());
+            assertTrue(stored.usage().isPresent() && stored.usage().get() < 40,
+                    "usage stopped five months ago: a low usage score, not none: " + stored.explanation());
+        }
+    }
+
     /** The sample customers (acme, globex, initech) of every entity but the scores. */
     private void importSamples(JdbcDataStore store) throws Exception {
         List<DataStore.ImportInput> inputs = new ArrayList<>();

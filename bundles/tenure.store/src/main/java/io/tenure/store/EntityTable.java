@@ -102,6 +102,15 @@ final class EntityTable<T> {
         return "SELECT " + columnList + " FROM " + table;
     }
 
+    /** The columns, each prefixed with a table alias ({@code t."account_id", ...}). */
+    String columns(String alias) {
+        return type.fields().stream().map(f -> alias + "." + quote(column(f))).collect(Collectors.joining(", "));
+    }
+
+    Database.Dialect dialect() {
+        return dialect;
+    }
+
     String keyCondition() {
         return type.key().stream().map(k -> quote(k) + " = ?").collect(Collectors.joining(" AND "));
     }

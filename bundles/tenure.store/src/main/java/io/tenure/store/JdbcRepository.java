@@ -171,6 +171,58 @@ final class JdbcRepository<T> implements Repository<T> {
         }
     }
 
+    /**
+     * One query: on PostgreSQL a lateral probe per account (the latest day before {@code before}, then its rows) over
+     * the account ids as an array; on the embedded H2 the same probe per account on one connection.
+     */
+    @Override
+    public java.util.Map<String, List<T>> latestBefore(String dateField, java.util.Collection<String> accountIds,
+            java.time.LocalDate before) {
+        if (table.type().field(dateField).map(f -> f.type() != FieldType.DATE).orElse(true) || !table.type().accountScoped()) {
+            throw new IllegalArgumentException(table.type().name() + " has no date field " + dateField);
+        }
+        java.util.Map<String, List<T>> out = new java.util.LinkedHashMap<>();
+        if (accountIds.isEmpty()) {
+            return out;
+        }
+        String date = Database.quote(dateField);
+        String account = Database.quote(EntityType.ACCOUNT_ID);
+        return store.withConnection(c -> {
+            if (table.dialect() == Database.Dialect.POSTGRESQL) {
+                String sql = "SELECT " + table.columns("t") + " FROM unnest(CAST(? AS VARCHAR[])) AS a(id) "
+                        + "CROSS JOIN LATERAL (SELECT MAX(" + date + ") AS d FROM " + table.table() + " WHERE " + account
+                        + " = a.id AND " + date + " < ?) m JOIN " + table.table() + " t ON t." + account + " = a.id AND t."
+                        + date + " = m.d";
+                try (PreparedStatement s = c.prepareStatement(sql)) {
+                    s.setArray(1, c.createArrayOf("varchar", accountIds.toArray()));
+                    s.setObject(2, before);
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            T row = table.read(rs);
+                            out.computeIfAbsent((String) table.type().fields().get(0).valueOf(row), k -> new ArrayList<>()).add(row);
+                        }
+                    }
+                }
+                return out;
+            }
+            String sql = table.selectSql() + " WHERE " + account + " = ? AND " + date + " = (SELECT MAX(" + date + ") FROM "
+                    + table.table() + " WHERE " + account + " = ? AND " + date + " < ?)";
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                for (String id : accountIds) {
+                    s.setString(1, id);
+                    s.setString(2, id);
+                    s.setObject(3, before);
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            out.computeIfAbsent(id, k -> new ArrayList<>()).add(table.read(rs));
+                        }
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     @Override
     public boolean delete(List<Object> key) {
         List<Object> values = table.keyValues(key);
