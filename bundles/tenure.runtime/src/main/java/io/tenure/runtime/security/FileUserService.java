@@ -75,13 +75,28 @@ public class FileUserService implements UserService {
     /** The first admin's slow hash, computed beside the rest of the start-up; null once the admin is stored. */
     private volatile CompletableFuture<String> firstAdminHash;
 
+    /** Until when the first admin's hash waits for the framework to finish starting (a bound, not a schedule). */
+    private static final long START_WAIT_MILLIS = 3_000;
+    private final java.util.function.BooleanSupplier started;
+
     @Activate
     public FileUserService(BundleContext context) throws IOException {
         this(Path.of(context.getProperty(ModuleManager.DATA_PROPERTY)).resolve("security").resolve("users.json"),
-                System.getenv(ADMIN_PASSWORD_ENV), PasswordHasher.DEFAULT_ITERATIONS, Clock.systemUTC());
+                System.getenv(ADMIN_PASSWORD_ENV), PasswordHasher.DEFAULT_ITERATIONS, Clock.systemUTC(),
+                () -> context.getBundle(0).getState() == org.osgi.framework.Bundle.ACTIVE);
     }
 
     FileUserService(Path file, String adminPassword, int iterations, Clock clock) throws IOException {
+        this(file, adminPassword, iterations, clock, () -> true);
+    }
+
+    /**
+     * @param started whether the framework has finished starting: the first admin's slow hash waits for it (at most
+     *        {@value #START_WAIT_MILLIS} ms), so on a first start it does not take a core from the bundles starting
+     */
+    FileUserService(Path file, String adminPassword, int iterations, Clock clock, java.util.function.BooleanSupplier started)
+            throws IOException {
+        this.started = started;
         this.file = file;
         this.hasher = new PasswordHasher(iterations);
         this.throttle = new LoginThrottle(5, clock);
@@ -101,7 +116,18 @@ public class FileUserService implements UserService {
             LOG.error("No users can log in: {} is not usable: {}", ADMIN_PASSWORD_ENV, e.getMessage());
             throw new IOException(ADMIN_PASSWORD_ENV + " is not usable: " + e.getMessage());
         }
-        firstAdminHash = CompletableFuture.supplyAsync(() -> hasher.hash(password), runnable -> {
+        firstAdminHash = CompletableFuture.supplyAsync(() -> {
+            long until = System.currentTimeMillis() + START_WAIT_MILLIS;
+            while (!started.getAsBoolean() && System.currentTimeMillis() < until) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            return hasher.hash(password);
+        }, runnable -> {
             Thread t = new Thread(runnable, "tenure-first-admin");
             t.setDaemon(true);
             t.start();
