@@ -53,16 +53,7 @@ abstract class BaseMetric implements Metric {
      * @throws MetricException when both or neither are given, a date is bad, or they are not in order
      */
     static LocalDate[] period(MetricRequest request) throws MetricException {
-        Optional<String> period = request.text("period");
-        if (period.isPresent() && (request.text("from").isPresent() || request.text("to").isPresent())) {
-            throw MetricException.parameter("give either period or from and to, not both");
-        }
-        try {
-            ReportingPeriod p = period.isPresent() ? ReportingPeriod.parse(period.get())
-                    : ReportingPeriod.between(request.date("from"), request.date("to"));
-            return new LocalDate[] { p.from(), p.to() };
-        } catch (IllegalArgumentException e) {
-            throw MetricException.parameter(e.getMessage());
-        }
+        ReportingPeriod p = request.period(Optional.empty());
+        return new LocalDate[] { p.from(), p.to() };
     }
 }

@@ -32,6 +32,33 @@ public record MetricRequest(Map<String, String> parameters, LocalDate asOf) {
         return t.isEmpty() ? Optional.empty() : Optional.of(parseDate(name, t.get()));
     }
 
+    /**
+     * The period the call asks for: {@code period} (a quarter 2026-Q1, a month 2026-03 or a year 2026), or {@code from}
+     * and {@code to} (the day after); with neither, {@code otherwise} when the metric has a default.
+     *
+     * @throws MetricException when both are given, neither is (and there is no default), a date is bad, or the dates
+     *         are not in order
+     * @since 1.1
+     */
+    public ReportingPeriod period(Optional<ReportingPeriod> otherwise) throws MetricException {
+        Optional<String> period = text("period");
+        boolean dates = text("from").isPresent() || text("to").isPresent();
+        if (period.isPresent() && dates) {
+            throw MetricException.parameter("give either period or from and to, not both");
+        }
+        try {
+            if (period.isPresent()) {
+                return ReportingPeriod.parse(period.get());
+            }
+            if (!dates && otherwise.isPresent()) {
+                return otherwise.get();
+            }
+            return ReportingPeriod.between(date("from"), date("to"));
+        } catch (IllegalArgumentException e) {
+            throw MetricException.parameter(e.getMessage());
+        }
+    }
+
     private static LocalDate parseDate(String name, String text) throws MetricException {
         try {
             return LocalDate.parse(text);

@@ -3,7 +3,7 @@
  * API ({@code /api/v1/metrics/<name>}) and the console; every answer carries its definition and inputs.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.tenure.api.metrics;
 
 import org.osgi.annotation.bundle.Export;

@@ -101,24 +101,10 @@ public class MarketplaceMetric implements Metric {
         return new MetricResult(name(), values(r, openConflictTasks()), DEFINITION, inputs);
     }
 
+    /** The request's period: {@code period}, or {@code from} and {@code to}, or the 365 days up to asOf. */
     static ReportingPeriod period(MetricRequest request) throws MetricException {
-        Optional<String> period = request.text("period");
-        boolean dates = request.text("from").isPresent() || request.text("to").isPresent();
-        try {
-            if (period.isPresent()) {
-                if (dates) {
-                    throw MetricException.parameter("give either period or from and to, not both");
-                }
-                return ReportingPeriod.parse(period.get());
-            }
-            if (dates) {
-                return ReportingPeriod.between(request.date("from"), request.date("to"));
-            }
-            LocalDate end = request.asOf().plusDays(1);
-            return ReportingPeriod.between(end.minusDays(365), end);
-        } catch (IllegalArgumentException e) {
-            throw MetricException.parameter(e.getMessage());
-        }
+        LocalDate end = request.asOf().plusDays(1);
+        return request.period(Optional.of(ReportingPeriod.between(end.minusDays(365), end)));
     }
 
     private Optional<Long> openConflictTasks() {

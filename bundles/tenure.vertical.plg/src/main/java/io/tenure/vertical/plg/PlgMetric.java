@@ -146,19 +146,6 @@ public class PlgMetric implements Metric {
 
     /** The request's period: {@code period}, or {@code from} and {@code to}, or the quarter holding asOf. */
     static ReportingPeriod period(MetricRequest request) throws MetricException {
-        Optional<String> period = request.text("period");
-        boolean dates = request.text("from").isPresent() || request.text("to").isPresent();
-        if (period.isPresent() && dates) {
-            throw MetricException.parameter("give either period or from and to, not both");
-        }
-        try {
-            if (period.isPresent()) {
-                return ReportingPeriod.parse(period.get());
-            }
-            return dates ? ReportingPeriod.between(request.date("from"), request.date("to"))
-                    : ReportingPeriod.Length.QUARTER.holding(request.asOf());
-        } catch (IllegalArgumentException e) {
-            throw MetricException.parameter(e.getMessage());
-        }
+        return request.period(Optional.of(ReportingPeriod.Length.QUARTER.holding(request.asOf())));
     }
 }
