@@ -703,7 +703,7 @@ class ConsoleBrowserIT {
                 + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return tenure.send(HttpRequest.newBuilder(URI.create(tenure.url(path)))
+        return tenure.send(HttpRequest.newBuilder(URI.create(tenure.url(path))).timeout(java.time.Duration.ofSeconds(60))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .header("Origin", "http://127.0.0.1:" + tenure.port).header("Cookie", session)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());

@@ -4,6 +4,7 @@ import static io.tenure.console.Html.escape;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -480,13 +481,27 @@ public class ConsoleServlet extends HttpServlet {
                 .startsWith("multipart/form-data")) {
             return Optional.empty();
         }
+        String tooLarge = "The file is larger than the " + MAX_UPLOAD_MB + " MB the console takes; nothing was stored.";
+        long length = request.getContentLengthLong();
+        if (length > (MAX_UPLOAD_MB + 1) << 20) {
+            // refused on the declared length without keeping anything; a body up to twice the limit is read and
+            // dropped first, so the client, still sending, gets the answer instead of a connection closed under it
+            if (length <= (MAX_UPLOAD_MB + 1) << 21) {
+                try (InputStream in = request.getInputStream()) {
+                    in.transferTo(OutputStream.nullOutputStream());
+                } catch (IOException e) {
+                    // the client went away: nothing to answer
+                }
+            }
+            return Optional.of(tooLarge);
+        }
         try {
             request.getParts();
             return Optional.empty();
         } catch (IOException | ServletException | IllegalStateException e) {
             String cause = e.getCause() == null ? "" : e.getCause().getClass().getSimpleName();
             return Optional.of(cause.contains("SizeLimit") || cause.contains("SizeException")
-                    ? "The file is larger than the " + MAX_UPLOAD_MB + " MB the console takes; nothing was stored."
+                    ? tooLarge
                     : "The upload could not be read (" + e.getMessage() + "); nothing was stored.");
         }
     }
