@@ -303,7 +303,13 @@ class ConsoleBrowserIT {
         By samplePage = By.cssSelector("nav a[href='/console/sample']");
         waitFor(() -> !browser.findElements(samplePage).isEmpty(), "the sample's page in the navigation");
         browser.findElement(samplePage).click();
-        waitFor(() -> !browser.findElements(By.id("sample")).isEmpty(), "the sample's page");
+        // the update restarts the bundle: its page may come back a moment after its link, so ask again until it renders
+        waitFor(() -> {
+            if (browser.findElements(By.id("sample")).isEmpty()) {
+                browser.get(tenure.url("/console/sample"));
+            }
+            return !browser.findElements(By.id("sample")).isEmpty();
+        }, "the sample's page");
         assertTrue(text(By.id("sample")).contains("Sample page for admin"));
 
         browser.get(tenure.url("/console/modules"));
