@@ -268,10 +268,13 @@ public class ModuleManager implements ModuleService, ReadinessCheck, BundleListe
                             + " is part of Tenure; a deployed bundle cannot replace it");
                 }
                 Path target = existing.map(this::deployedFile).orElse(deployDir.resolve(identity.fileName()));
+                // a replaced bundle counts as deployed only once FileInstall has applied the new file (it was active
+                // before already): its last-modified time moves then
+                long replacedAt = existing.map(Bundle::getLastModified).orElse(Long.MIN_VALUE);
                 Files.move(upload, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 upload = null;
                 persist(() -> choices.setStoppedByHand(identity.symbolicName(), false));
-                Bundle bundle = awaitDeployed(identity);
+                Bundle bundle = awaitDeployed(identity, replacedAt);
                 LOG.info("Bundle {} {} deployed from upload {}", identity.symbolicName(), identity.version(), fileName);
                 return bundleInfo(bundle);
             }
@@ -545,14 +548,34 @@ public class ModuleManager implements ModuleService, ReadinessCheck, BundleListe
         }
     }
 
-    private Bundle awaitDeployed(BundleIdentity identity) throws ModuleException {
+    /**
+     * Whether an active bundle's components have registered what they offer: Declarative Services activates them just
+     * after the bundle starts, so an answer right after "active" could name none of them. A bundle without components,
+     * or one still without services by {@code until}, counts as it is.
+     */
+    private static boolean contributing(Bundle bundle, long until) {
+        if (bundle.getHeaders().get("Service-Component") == null || System.currentTimeMillis() > until) {
+            return true;
+        }
+        org.osgi.framework.ServiceReference<?>[] services = bundle.getRegisteredServices();
+        return services != null && services.length > 0;
+    }
+
+    private Bundle awaitDeployed(BundleIdentity identity, long replacedAt) throws ModuleException {
         long deadline = System.currentTimeMillis() + DEPLOY_WAIT_MS;
+        // FileInstall skips a file whose content it already has: then the bundle is not touched and counts as is
+        long replacedBy = System.currentTimeMillis() + 5_000;
         while (System.currentTimeMillis() < deadline) {
+            if (System.currentTimeMillis() > replacedBy) {
+                replacedAt = Long.MIN_VALUE;
+            }
             for (Bundle bundle : context.getBundles()) {
                 if (identity.symbolicName().equals(bundle.getSymbolicName())
                         && identity.version().equals(bundle.getVersion().toString()) && isDeployed(bundle)) {
                     int state = bundle.getState();
-                    if (state == Bundle.ACTIVE || isFragment(bundle) && state == Bundle.RESOLVED) {
+                    if (bundle.getLastModified() > replacedAt
+                            && (state == Bundle.ACTIVE && contributing(bundle, replacedBy)
+                                    || isFragment(bundle) && state == Bundle.RESOLVED)) {
                         return bundle;
                     }
                 }
