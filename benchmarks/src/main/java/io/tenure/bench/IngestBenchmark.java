@@ -117,6 +117,89 @@ public final class IngestBenchmark {
         }
     }
 
+    /**
+     * A lean HTTP/1.1 client over one kept-alive loopback connection: the load clients share the server's two cores,
+     * and the JDK's HttpClient spends several times the CPU of this per call (copies, selector thread).
+     */
+    static final class RawClient implements AutoCloseable {
+        private final int port;
+        private java.net.Socket socket;
+        private java.io.InputStream in;
+        private java.io.OutputStream out;
+
+        RawClient(int port) throws IOException {
+            this.port = port;
+            connect();
+        }
+
+        private void connect() throws IOException {
+            socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port);
+            socket.setTcpNoDelay(true);
+            in = new java.io.BufferedInputStream(socket.getInputStream(), 8192);
+            out = new java.io.BufferedOutputStream(socket.getOutputStream(), 1 << 16);
+        }
+
+        /** @return the status of the answer, whose body is read and dropped */
+        int post(String path, String authorization, byte[] body) throws IOException {
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAuthorization: " + authorization
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body);
+            out.flush();
+            String statusLine = line();
+            if (!statusLine.startsWith("HTTP/1.1 ")) {
+                throw new IOException("not an HTTP answer: " + statusLine);
+            }
+            int status = Integer.parseInt(statusLine.substring(9, 12));
+            long length = -1;
+            boolean chunked = false;
+            boolean close = false;
+            for (String h = line(); !h.isEmpty(); h = line()) {
+                String lower = h.toLowerCase(java.util.Locale.ROOT);
+                if (lower.startsWith("content-length:")) {
+                    length = Long.parseLong(h.substring(15).trim());
+                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                    chunked = true;
+                } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                    close = true;
+                }
+            }
+            if (chunked) {
+                for (long size = Long.parseLong(line().split(";")[0].trim(), 16); size > 0;
+                        size = Long.parseLong(line().split(";")[0].trim(), 16)) {
+                    in.skipNBytes(size);
+                    line();
+                }
+                line();
+            } else if (length > 0) {
+                in.skipNBytes(length);
+            }
+            if (close) {
+                close();
+                connect();
+            }
+            return status;
+        }
+
+        private String line() throws IOException {
+            StringBuilder b = new StringBuilder();
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new IOException("the server closed the connection");
+                }
+                if (c != '\r') {
+                    b.append((char) c);
+                }
+            }
+            return b.toString();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+
     private static Result run(String database, Optional<String> url, String user, int seconds, int clients) throws Exception {
         Path assembly = Path.of(System.getProperty("tenure.assembly")).toAbsolutePath();
         Path home = Files.createTempDirectory("tenure-ingest-bench");
@@ -135,6 +218,7 @@ public final class IngestBenchmark {
         // BENCH_SERVER_OPTS adds JVM options to the server under test (e.g. a flight recording)
         pb.environment().put("TENURE_JAVA_OPTS", ("-Xmx1g " + java.util.Objects.requireNonNullElse(System.getenv("BENCH_SERVER_OPTS"), "")).strip());
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().put("TENURE_CDS", "off"); // steady state is measured here, not start-up (and JFR works)
         Process p = pb.start();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String base = "http://127.0.0.1:" + port;
@@ -171,33 +255,30 @@ public final class IngestBenchmark {
                 latencies.add(mine);
                 int client = c;
                 Thread t = new Thread(() -> {
-                    HttpClient own = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
                     int call = client;
-                    while (running.get()) {
-                        byte[] body = templates[call++ % templates.length].call(nextId.getAndAdd(EVENTS_PER_CALL));
-                        long t0 = System.nanoTime();
-                        try {
-                            HttpResponse<Void> r = own.send(HttpRequest.newBuilder(URI.create(base + "/v1/batch"))
-                                    .header("Authorization", auth).header("Content-Type", "application/json")
-                                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
+                    try (RawClient own = new RawClient(port)) {
+                        while (running.get()) {
+                            byte[] body = templates[call++ % templates.length].call(nextId.getAndAdd(EVENTS_PER_CALL));
+                            long t0 = System.nanoTime();
+                            int status = own.post("/v1/batch", auth, body);
                             long took = System.nanoTime() - t0;
-                            if (r.statusCode() == 200) {
+                            if (status == 200) {
                                 acknowledged.addAndGet(EVENTS_PER_CALL);
                                 if (measuring.get()) {
                                     measured.addAndGet(EVENTS_PER_CALL);
                                     mine.add(took);
                                 }
-                            } else if (r.statusCode() == 429 || r.statusCode() == 503) {
+                            } else if (status == 429 || status == 503) {
                                 pushedBack.incrementAndGet();
-                                Thread.sleep(r.statusCode() == 429 ? 20 : 200);
+                                Thread.sleep(status == 429 ? 20 : 200);
                             } else {
-                                throw new IllegalStateException("/v1/batch answered " + r.statusCode());
+                                throw new IllegalStateException("/v1/batch answered " + status);
                             }
-                        } catch (IOException e) {
-                            throw new IllegalStateException(e);
-                        } catch (InterruptedException e) {
-                            return;
                         }
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
                     }
                 }, "bench-client-" + c);
                 threads.add(t);

@@ -126,7 +126,7 @@ public final class Main {
 
     /** The jars the store's command line needs (name prefixes in system/ and bundles/). */
     private static final List<String> STORE_JARS = List.of("tenure.api-", "tenure.store-", "gson-", "h2-", "postgresql-",
-            "HikariCP-", "commons-csv-", "commons-codec-", "commons-io-");
+            "HikariCP-", "commons-csv-", "commons-codec-", "commons-io-", "fastutil-core-");
 
     /** The shortest password the user service accepts (FileUserService.MIN_PASSWORD_LENGTH in tenure.runtime). */
     static final int MIN_ADMIN_PASSWORD = 10;

@@ -63,7 +63,7 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
     /** The migrations, in order; a new migration is a new file here, never an edit of an applied one. */
     static final List<String> MIGRATIONS = List.of("V1__customer_data.sql", "V2__health_scores.sql",
             "V3__table_versions.sql", "V4__change_log.sql", "V5__time_indexes.sql", "V6__ingest.sql", "V7__forecast.sql",
-            "V8__task_outcomes.sql", "V9__extension_entities.sql");
+            "V8__task_outcomes.sql", "V9__extension_entities.sql", "V10__message_batches.sql");
     /** How long the change log keeps entries. */
     static final java.time.Duration CHANGE_LOG_KEPT = java.time.Duration.ofDays(7);
     static final int MAX_LISTED_ERRORS = 1000;
@@ -75,6 +75,12 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
         @AttributeDefinition(name = "Connection pool size", description = "Most open connections to the database.",
                 min = "1", max = "200")
         int poolSize() default 8;
+
+        @AttributeDefinition(name = "Message ids in memory", description = "Most message ids each node keeps in memory to "
+                + "deduplicate ingested events (about 16 bytes each). Within the ingestion's deduplication window every id "
+                + "is remembered until this many are; past it the oldest are forgotten early (logged).",
+                min = "100000", max = "1000000000")
+        int dedupeMaxMessageIds() default 10_000_000;
     }
 
     /** SQL work on a connection. */
@@ -83,6 +89,7 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
     }
 
     private volatile Database db;
+    private volatile long dedupeMaxMessageIds = 10_000_000;
     private final java.util.concurrent.CountDownLatch opened = new java.util.concurrent.CountDownLatch(1);
     private volatile boolean closed;
     private volatile Readiness readiness = Readiness.notReady("opening the database");
@@ -111,6 +118,7 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
      */
     @Activate
     void activate(BundleContext context, Config config) {
+        dedupeMaxMessageIds = config.dedupeMaxMessageIds();
         Path data = Path.of(Optional.ofNullable(context.getProperty("tenure.data")).orElse("data"));
         Optional<Path> home = Optional.ofNullable(context.getProperty("tenure.home")).map(Path::of);
         long started = System.nanoTime();
@@ -340,6 +348,21 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
         } catch (DataException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
+    }
+
+    private final java.util.concurrent.locks.ReentrantLock ledgerLock = new java.util.concurrent.locks.ReentrantLock();
+
+    /**
+     * One event-ledger apply at a time on this store (also across ledger instances, as while the component is
+     * replaced; nodes sharing a PostgreSQL database also take an advisory lock).
+     */
+    java.util.concurrent.locks.ReentrantLock ledgerLock() {
+        return ledgerLock;
+    }
+
+    /** Most message ids the event ledger keeps in memory (the store's setting). */
+    long dedupeMaxMessageIds() {
+        return dedupeMaxMessageIds;
     }
 
     <R> R inTransaction(Work<R> work) throws DataException {

@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -47,6 +49,7 @@ import io.tenure.api.ingest.SourceStats;
  */
 @Component(service = EventLedger.class)
 public class JdbcEventLedger implements EventLedger {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcEventLedger.class);
     private static final int CHUNK = 500;
     /** How many counted users (account, day, feature, user) the ledger remembers before it starts over. */
     private static final int MAX_REMEMBERED = 2_000_000;
@@ -66,6 +69,10 @@ public class JdbcEventLedger implements EventLedger {
      */
     private final Set<CountedUser> counted = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.AtomicLong plans = new java.util.concurrent.atomic.AtomicLong();
+    /** The message ids committed within the deduplication window (created on activation, sized by the store's setting). */
+    private MessageIds seen;
+    /** The newest row of ingest_message_batches in {@link #seen}; -1 before the first look. */
+    private long lastBatch = -1;
 
     public JdbcEventLedger() {
     }
@@ -73,11 +80,13 @@ public class JdbcEventLedger implements EventLedger {
     /** A ledger over an open store (tests and benchmarks). */
     public JdbcEventLedger(JdbcDataStore store) {
         this.store = store;
+        this.seen = new MessageIds(store.dedupeMaxMessageIds());
     }
 
     @Activate
     void activate() {
         store = (JdbcDataStore) dataStore;
+        seen = new MessageIds(store.dedupeMaxMessageIds());
     }
 
     private boolean postgres() {
@@ -258,12 +267,22 @@ public class JdbcEventLedger implements EventLedger {
     public Applied apply(String journal, long position, List<IngestEvent> events, List<SourceStats.Rejection> rejections)
             throws DataException {
         List<CountedUser> newlyCounted = new ArrayList<>();
-        Applied result = store.inTransaction(c -> {
-            newlyCounted.clear();
-            if (!advance(c, journal, position)) {
-                return new Applied(0, 0, 0, 0);
-            }
-            boolean[] fresh = registerMessageIds(c, events);
+        Registered registered = new Registered();
+        store.ledgerLock().lock();
+        try {
+            Applied result = store.inTransaction(c -> {
+                newlyCounted.clear();
+                registered.count = 0;
+                registered.lastBatch = -1;
+                if (postgres()) {
+                    try (Statement s = c.createStatement()) {
+                        s.execute("SELECT pg_advisory_xact_lock(" + APPLY_LOCK + ")");
+                    }
+                }
+                if (!advance(c, journal, position)) {
+                    return new Applied(0, 0, 0, 0);
+                }
+                boolean[] fresh = registerMessageIds(c, journal, events, registered);
             List<IngestEvent> applied = new ArrayList<>();
             Map<String, long[]> counts = new HashMap<>(); // source -> accepted, deduplicated, rejected
             for (int i = 0; i < events.size(); i++) {
@@ -296,9 +315,14 @@ public class JdbcEventLedger implements EventLedger {
             long accepted = counts.values().stream().mapToLong(n -> n[0]).sum();
             long rejected = counts.values().stream().mapToLong(n -> n[2]).sum();
             return new Applied(accepted, events.size() - accepted, held.size(), rejected);
-        });
-        remember(newlyCounted);
-        return result;
+            });
+            seen.addAll(registered.keys, registered.count, System.currentTimeMillis());
+            lastBatch = Math.max(lastBatch, registered.lastBatch);
+            remember(newlyCounted);
+            return result;
+        } finally {
+            store.ledgerLock().unlock();
+        }
     }
 
     private void remember(List<CountedUser> committed) {
@@ -338,68 +362,146 @@ public class JdbcEventLedger implements EventLedger {
         return true;
     }
 
-    /** The key of a message: a name-based UUID of its source and message id. */
-    static java.util.UUID messageKey(String sourceId, String messageId) {
-        return java.util.UUID.nameUUIDFromBytes((sourceId + '\u0000' + messageId).getBytes(StandardCharsets.UTF_8));
+    /**
+     * The 64-bit key of a message: the two halves of the name-based UUID of its source and message id, folded (so the
+     * keys of ingest_message_ids, which stored that UUID, are the same keys).
+     */
+    static long messageKey(String sourceId, String messageId) {
+        byte[] md5 = MD5.get().digest((sourceId + '\u0000' + messageId).getBytes(StandardCharsets.UTF_8));
+        md5[6] = (byte) (md5[6] & 0x0f | 0x30); // as java.util.UUID.nameUUIDFromBytes: version 3
+        md5[8] = (byte) (md5[8] & 0x3f | 0x80); // IETF variant
+        return (long) LONGS.get(md5, 0) ^ (long) LONGS.get(md5, 8);
     }
 
-    /** Registers each event's message id; true where it was new (the first of a repeated id within the batch). */
-    private boolean[] registerMessageIds(Connection c, List<IngestEvent> events) throws SQLException {
+    static long messageKey(java.util.UUID legacy) {
+        return legacy.getMostSignificantBits() ^ legacy.getLeastSignificantBits();
+    }
+
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class,
+            java.nio.ByteOrder.BIG_ENDIAN);
+    private static final ThreadLocal<java.security.MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
+        try {
+            return java.security.MessageDigest.getInstance("MD5");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JVM has no MD5", e);
+        }
+    });
+    /** Keys per row of ingest_message_batches (512 KB). */
+    static final int KEYS_PER_ROW = 65_536;
+    /** PostgreSQL advisory lock of the applies of every node (serializes the deduplication). */
+    private static final long APPLY_LOCK = 0x7465_6e75_7265_6964L;
+
+    /**
+     * Registers each event's message id; true where it was new (the first of a repeated id within the batch). The
+     * ids seen are in memory ({@link MessageIds}); first the rows other nodes committed since the last look are read
+     * (all of them on the first apply). The new keys are stored as one packed row per {@link #KEYS_PER_ROW} and
+     * join the memory only once the transaction has committed ({@code registered}).
+     */
+    private boolean[] registerMessageIds(Connection c, String journal, List<IngestEvent> events, Registered registered)
+            throws SQLException {
         boolean[] fresh = new boolean[events.size()];
         if (events.isEmpty()) {
             return fresh;
         }
-        Timestamp now = Timestamp.from(Instant.now());
-        java.util.UUID[] keys = new java.util.UUID[events.size()];
-        for (int i = 0; i < keys.length; i++) {
-            keys[i] = messageKey(events.get(i).sourceId(), events.get(i).messageId());
+        catchUp(c);
+        long[] keys = new long[events.size()];
+        int count = 0;
+        it.unimi.dsi.fastutil.longs.LongOpenHashSet inBatch = new it.unimi.dsi.fastutil.longs.LongOpenHashSet(events.size());
+        Instant newest = Instant.EPOCH;
+        for (int i = 0; i < fresh.length; i++) {
+            IngestEvent e = events.get(i);
+            long key = messageKey(e.sourceId(), e.messageId());
+            fresh[i] = !seen.contains(key) && inBatch.add(key);
+            if (fresh[i]) {
+                keys[count++] = key;
+                newest = e.receivedAt().isAfter(newest) ? e.receivedAt() : newest;
+            }
         }
-        if (postgres()) {
-            Set<java.util.UUID> inserted = new HashSet<>();
-            stage(c, "tenure_stage_message_keys", "message_key UUID",
-                    java.util.Arrays.stream(keys).map(k -> List.of(k.toString())).toList());
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO ingest_message_ids (message_key, received_at) "
-                    + "SELECT message_key, CAST(? AS TIMESTAMP WITH TIME ZONE) FROM tenure_stage_message_keys "
-                    + "ON CONFLICT DO NOTHING RETURNING message_key")) {
-                s.setTimestamp(1, now);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        inserted.add(rs.getObject(1, java.util.UUID.class));
-                    }
-                }
-            }
-            for (int i = 0; i < fresh.length; i++) {
-                fresh[i] = inserted.remove(keys[i]);
-            }
+        registered.keys = keys;
+        registered.count = count;
+        if (count == 0) {
             return fresh;
         }
-        // H2 is embedded: a plain insert per id costs no round trip, and H2 goes on past a duplicate key in a batch,
-        // failing only that statement; the counts say which ids were new.
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO ingest_message_ids (message_key, received_at) VALUES (?, ?)")) {
-            for (java.util.UUID key : keys) {
-                s.setObject(1, key);
-                s.setTimestamp(2, now);
-                s.addBatch();
-            }
-            int[] done;
-            try {
-                done = s.executeBatch();
-            } catch (java.sql.BatchUpdateException duplicates) {
-                done = duplicates.getUpdateCounts();
-                if (done.length != fresh.length) {
-                    throw duplicates;
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO ingest_message_batches (journal_id, received_at, key_count, "
+                + "message_keys) VALUES (?, ?, ?, ?)", new String[] { "batch_id" })) {
+            for (int from = 0; from < count; from += KEYS_PER_ROW) {
+                int n = Math.min(KEYS_PER_ROW, count - from);
+                byte[] packed = new byte[n * 8];
+                for (int i = 0; i < n; i++) {
+                    LONGS.set(packed, i * 8, keys[from + i]);
                 }
-                for (SQLException cause = duplicates.getNextException(); cause != null; cause = cause.getNextException()) {
-                    if (!"23505".equals(cause.getSQLState())) {
-                        throw duplicates;
+                s.setString(1, journal);
+                s.setTimestamp(2, Timestamp.from(newest));
+                s.setInt(3, n);
+                s.setBytes(4, packed);
+                s.executeUpdate();
+                try (ResultSet rs = s.getGeneratedKeys()) {
+                    while (rs.next()) {
+                        registered.lastBatch = Math.max(registered.lastBatch, rs.getLong(1));
                     }
                 }
-            }
-            for (int i = 0; i < fresh.length; i++) {
-                fresh[i] = done[i] > 0;
             }
         }
         return fresh;
+    }
+
+    /** The keys an apply registered, taken into memory once it committed. */
+    private static final class Registered {
+        long[] keys = new long[0];
+        int count;
+        long lastBatch = -1;
+    }
+
+    /**
+     * Reads the key rows committed since the last look into memory; on the first look also the ids of the per-message
+     * table that preceded them (migration V6). Runs under the apply lock, so no row can commit behind it.
+     */
+    private void catchUp(Connection c) throws SQLException {
+        long now = System.currentTimeMillis();
+        if (lastBatch < 0) {
+            long[] legacy = new long[4096];
+            int n = 0;
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT message_key FROM ingest_message_ids")) {
+                while (rs.next()) {
+                    if (n == legacy.length) {
+                        seen.addAll(legacy, n, now);
+                        n = 0;
+                    }
+                    legacy[n++] = messageKey(rs.getObject(1, java.util.UUID.class));
+                }
+            }
+            seen.addAll(legacy, n, now);
+            lastBatch = 0;
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT batch_id, key_count, message_keys FROM ingest_message_batches "
+                + "WHERE batch_id > ? ORDER BY batch_id")) {
+            s.setLong(1, lastBatch);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    int n = rs.getInt(2);
+                    byte[] packed = rs.getBytes(3);
+                    long[] keys = new long[n];
+                    for (int i = 0; i < n; i++) {
+                        keys[i] = (long) LONGS.get(packed, i * 8);
+                    }
+                    seen.addAll(keys, n, now);
+                    lastBatch = rs.getLong(1);
+                }
+            }
+        }
+        warnIfCut();
+    }
+
+    private long warnedCut;
+
+    private void warnIfCut() {
+        long since = seen.coveredSince();
+        if (since > warnedCut && System.currentTimeMillis() - warnedCut > 3_600_000L) {
+            warnedCut = since;
+            LOG.warn("Deduplication of ingested events reaches back only to {}: more than {} message ids arrived within "
+                    + "the window (raise dedupeMaxMessageIds of io.tenure.store to remember more)", Instant.ofEpochMilli(since),
+                    seen.size());
+        }
     }
 
     /** PostgreSQL: COPYs rows of text into a temporary table, emptied first and dropped at commit. */
@@ -558,25 +660,37 @@ public class JdbcEventLedger implements EventLedger {
             }
             return;
         }
+        // H2 is embedded: a plain insert per user costs no round trip, and H2 goes on past a duplicate key in a batch,
+        // failing only that statement; the counts say which users were new. (An insert guarded by NOT EXISTS was planned
+        // once, while the table was empty, as a scan.)
         try (PreparedStatement s = c.prepareStatement("INSERT INTO ingest_active_users (account_id, " + quote("date")
-                + ", feature, user_id) SELECT CAST(? AS VARCHAR), CAST(? AS DATE), CAST(? AS VARCHAR), CAST(? AS VARCHAR) "
-                + "WHERE NOT EXISTS (SELECT 1 FROM ingest_active_users WHERE account_id = ? AND " + quote("date")
-                + " = ? AND feature = ? AND user_id = ?)")) {
+                + ", feature, user_id) VALUES (?, ?, ?, ?)")) {
             List<UsageKey> order = new ArrayList<>();
             for (Map.Entry<UsageKey, Set<String>> e : users.entrySet()) {
                 UsageKey k = e.getKey();
                 for (String u : e.getValue()) {
-                    for (int base : new int[] { 0, 4 }) {
-                        s.setString(base + 1, k.accountId());
-                        s.setDate(base + 2, Date.valueOf(k.day()));
-                        s.setString(base + 3, k.feature());
-                        s.setString(base + 4, u);
-                    }
+                    s.setString(1, k.accountId());
+                    s.setDate(2, Date.valueOf(k.day()));
+                    s.setString(3, k.feature());
+                    s.setString(4, u);
                     s.addBatch();
                     order.add(k);
                 }
             }
-            int[] done = s.executeBatch();
+            int[] done;
+            try {
+                done = s.executeBatch();
+            } catch (java.sql.BatchUpdateException duplicates) {
+                done = duplicates.getUpdateCounts();
+                if (done.length != order.size()) {
+                    throw duplicates;
+                }
+                for (SQLException cause = duplicates.getNextException(); cause != null; cause = cause.getNextException()) {
+                    if (!"23505".equals(cause.getSQLState())) {
+                        throw duplicates;
+                    }
+                }
+            }
             for (int i = 0; i < done.length; i++) {
                 if (done[i] > 0) {
                     usage.get(order.get(i))[1]++;
@@ -594,13 +708,17 @@ public class JdbcEventLedger implements EventLedger {
         Set<String> accounts = new HashSet<>();
         usage.keySet().forEach(k -> accounts.add(k.accountId()));
         if (postgres()) {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO " + table + " (account_id, " + date + ", feature, events, "
-                    + "active_users) VALUES (?, ?, ?, ?, ?) ON CONFLICT (account_id, " + date + ", feature) DO UPDATE SET events = "
-                    + table + ".events + EXCLUDED.events, active_users = COALESCE(" + table + ".active_users, 0) + EXCLUDED.active_users")) {
-                for (Map.Entry<UsageKey, long[]> e : usage.entrySet()) {
-                    bindUsage(s, e.getKey(), e.getValue(), 1);
-                }
-                s.executeBatch();
+            // staged by COPY and merged in one statement: a batched upsert costs PostgreSQL a statement per row
+            List<List<String>> rows = new ArrayList<>(usage.size());
+            usage.forEach((k, n) -> rows.add(List.of(k.accountId(), k.day().toString(), k.feature(), Long.toString(n[0]),
+                    Long.toString(n[1]))));
+            stage(c, "tenure_stage_usage", "account_id VARCHAR(100), date DATE, feature VARCHAR(200), events BIGINT, "
+                    + "active_users BIGINT", rows);
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("INSERT INTO " + table + " (account_id, " + date + ", feature, events, active_users) "
+                        + "SELECT account_id, date, feature, events, active_users FROM tenure_stage_usage ON CONFLICT (account_id, "
+                        + date + ", feature) DO UPDATE SET events = " + table + ".events + EXCLUDED.events, active_users = "
+                        + "COALESCE(" + table + ".active_users, 0) + EXCLUDED.active_users");
             }
         } else {
             // H2: an update by key per row, then one insert batch for the rows that did not exist (H2's MERGE ... USING
@@ -758,6 +876,16 @@ public class JdbcEventLedger implements EventLedger {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM ingest_message_ids WHERE received_at < ?")) {
                 s.setTimestamp(1, Timestamp.from(before));
                 n += s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM ingest_message_batches WHERE received_at < ?")) {
+                s.setTimestamp(1, Timestamp.from(before));
+                n += s.executeUpdate();
+            }
+            store.ledgerLock().lock();
+            try {
+                seen.forget(before.toEpochMilli(), System.currentTimeMillis());
+            } finally {
+                store.ledgerLock().unlock();
             }
             try (PreparedStatement s = c.prepareStatement("DELETE FROM ingest_rejections WHERE rejected_at < ?")) {
                 s.setTimestamp(1, Timestamp.from(before));

@@ -60,6 +60,18 @@ public enum Databases {
             this.schema = schema;
         }
 
+        /**
+         * A second connection pool on the same database, as another node of a cluster would have (PostgreSQL only:
+         * the embedded H2 belongs to one process).
+         */
+        public Database another() throws SQLException {
+            if (schema == null) {
+                throw new IllegalStateException("the embedded H2 database is one process's own");
+            }
+            return Database.open(Optional.of(PG_URL + "?currentSchema=" + schema), Optional.of(PG_USER), Optional.empty(),
+                    Path.of("."), 4);
+        }
+
         @Override
         public void close() throws SQLException {
             db.close();

@@ -1,0 +1,150 @@
+package io.tenure.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import io.tenure.api.account.Account;
+import io.tenure.api.account.JourneyStage;
+import io.tenure.api.account.Vertical;
+import io.tenure.api.engagement.UsageRollup;
+import io.tenure.api.ingest.EventLedger.Applied;
+import io.tenure.api.ingest.IngestEvent;
+import io.tenure.api.ingest.Source;
+
+/** The ledger's deduplication: across batches, restarts, nodes, the ids of the former per-message table and the window. */
+class EventLedgerTest {
+    private static final LocalDate DAY = LocalDate.of(2026, 11, 20);
+
+    private static void setUp(JdbcDataStore store) throws Exception {
+        store.repository(Account.TYPE).save(new Account("acme", "Acme", Vertical.PLG, Optional.empty(), Optional.empty(),
+                Optional.empty(), LocalDate.of(2025, 1, 1), JourneyStage.ADOPTION, Optional.empty(), Optional.empty()));
+        Instant now = Instant.now();
+        new JdbcEventLedger(store).saveSource(new Source("web", "Web", "hash-web", true, now, now));
+    }
+
+    private static List<IngestEvent> track(String... messageIds) {
+        List<IngestEvent> events = new ArrayList<>();
+        for (String id : messageIds) {
+            events.add(new IngestEvent("web", id, Instant.now(), IngestEvent.Effect.USAGE, Optional.of("acme"), Optional.of("u1"),
+                    DAY, Optional.of("Report"), Optional.empty(), Optional.empty(), "{}"));
+        }
+        return events;
+    }
+
+    private static long events(JdbcDataStore store) {
+        return store.repository(UsageRollup.TYPE).get(List.of("acme", DAY, "Report")).map(UsageRollup::events).orElse(0L);
+    }
+
+    private static long rows(JdbcDataStore store, String table) {
+        return store.withConnection(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void aMessageIdCountsOnceAcrossBatchesAndRestartsAndIsForgottenAfterTheWindow(Databases kind) throws Exception {
+        try (Databases.Fresh fresh = kind.open(); JdbcDataStore store = new JdbcDataStore(fresh.db)) {
+            setUp(store);
+            JdbcEventLedger ledger = new JdbcEventLedger(store);
+            assertEquals(new Applied(3, 1, 0, 0), ledger.apply("node-a", 10, track("m1", "m2", "m3", "m2"), List.of()));
+            assertEquals(new Applied(1, 2, 0, 0), ledger.apply("node-a", 20, track("m3", "m4", "m1"), List.of()));
+            assertEquals(2, rows(store, "ingest_message_batches"), "one packed row per batch with new ids");
+
+            JdbcEventLedger restarted = new JdbcEventLedger(store); // a new process: its memory comes from the table
+            assertEquals(new Applied(1, 4, 0, 0), restarted.apply("node-a", 30, track("m1", "m2", "m3", "m4", "m5"), List.of()));
+            assertEquals(5, events(store));
+
+            restarted.forget(Instant.now().plusSeconds(1)); // everything received is now older than the window
+            assertEquals(0, rows(store, "ingest_message_batches"));
+            assertEquals(new Applied(1, 0, 0, 0), restarted.apply("node-a", 40, track("m1"), List.of()));
+            assertEquals(new Applied(1, 0, 0, 0), new JdbcEventLedger(store).apply("node-a", 50, track("m2"), List.of()));
+            assertEquals(7, events(store));
+            assertEquals(7L, (long) store.withConnection(c -> {
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT accepted FROM ingest_sources")) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void theIdsOfThePerMessageTableOfEarlierVersionsStillCount(Databases kind) throws Exception {
+        try (Databases.Fresh fresh = kind.open(); JdbcDataStore store = new JdbcDataStore(fresh.db)) {
+            setUp(store);
+            store.withConnection(c -> { // as version 6 of the schema registered a message
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO ingest_message_ids (message_key, received_at) VALUES (?, ?)")) {
+                    s.setObject(1, UUID.nameUUIDFromBytes("web\u0000old-1".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                    s.setTimestamp(2, java.sql.Timestamp.from(Instant.now()));
+                    return s.executeUpdate();
+                }
+            });
+            JdbcEventLedger ledger = new JdbcEventLedger(store);
+            assertEquals(new Applied(1, 1, 0, 0), ledger.apply("node-a", 10, track("old-1", "new-1"), List.of()));
+            ledger.forget(Instant.now().plusSeconds(1));
+            assertEquals(0, rows(store, "ingest_message_ids"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Databases.class, names = "POSTGRESQL")
+    void twoNodesOnOneDatabaseCountARetryOnce(Databases kind) throws Exception {
+        try (Databases.Fresh fresh = kind.open(); JdbcDataStore a = new JdbcDataStore(fresh.db);
+                JdbcDataStore b = new JdbcDataStore(fresh.another())) {
+            setUp(a);
+            JdbcEventLedger nodeA = new JdbcEventLedger(a);
+            JdbcEventLedger nodeB = new JdbcEventLedger(b);
+            assertEquals(new Applied(2, 0, 0, 0), nodeA.apply("node-a", 10, track("m1", "m2"), List.of()));
+            // the client's retry reached the other node
+            assertEquals(new Applied(1, 2, 0, 0), nodeB.apply("node-b", 10, track("m1", "m2", "m3"), List.of()));
+            assertEquals(new Applied(0, 1, 0, 0), nodeA.apply("node-a", 20, track("m3"), List.of()));
+
+            // both nodes at once, the same ids: each counted by exactly one of them
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 2_000; i++) {
+                ids.add("c" + i);
+            }
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                List<java.util.concurrent.Future<Long>> done = new ArrayList<>();
+                for (JdbcEventLedger node : List.of(nodeA, nodeB)) {
+                    String journal = node == nodeA ? "node-a" : "node-b";
+                    done.add(pool.submit(() -> {
+                        long accepted = 0;
+                        for (int r = 0; r < 4; r++) { // each node its own log, in order
+                            accepted += node.apply(journal, 100 + r, track(ids.subList(r * 400, r * 400 + 800)
+                                    .toArray(String[]::new)), List.of()).accepted();
+                        }
+                        return accepted;
+                    }));
+                }
+                long accepted = 0;
+                for (var f : done) {
+                    accepted += f.get();
+                }
+                assertEquals(2_000, accepted, "every id counted once, whichever node took it");
+            } finally {
+                pool.shutdownNow();
+            }
+            assertEquals(3 + 2_000, events(a));
+        }
+    }
+}
