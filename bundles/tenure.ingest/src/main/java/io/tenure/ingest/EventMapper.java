@@ -56,18 +56,18 @@ final class EventMapper {
     }
 
     /** Reads {@link Fields} from a received event under this mapper's configuration. */
-    Fields fields(EventType type, JsonObject json) {
+    Fields fields(EventType type, JsonView json) {
         String account = switch (type) {
             case GROUP -> (settings.groupAccountTrait().isEmpty() ? Optional.<String>empty()
-                    : object(json, "traits").flatMap(t -> id(t, settings.groupAccountTrait()))).or(() -> id(json, "groupId")).orElse("");
+                    : json.object("traits").flatMap(t -> id(t, settings.groupAccountTrait()))).or(() -> id(json, "groupId")).orElse("");
             case ALIAS -> "";
-            default -> named(json).orElse("");
+            default -> at(json, settings.accountPath()).orElse("");
         };
         String feature = switch (type) {
             case TRACK, PAGE, SCREEN -> feature(type, json);
             default -> "";
         };
-        int day = EventParser.text(json, "timestamp").flatMap(EventParser::epochDay).orElse(-1);
+        int day = json.string("timestamp").flatMap(EventParser::epochDay).orElse(-1);
         return new Fields(id(json, "userId").orElse(""), id(json, "anonymousId").orElse(""), account, feature,
                 type == EventType.ALIAS ? id(json, "previousId").orElse("") : "", day);
     }
@@ -109,8 +109,13 @@ final class EventMapper {
 
     /** A held event, read again with the configuration now in force. */
     Received held(String sourceId, Instant receivedAt, String messageId, String raw) {
-        JsonObject json = JsonParser.parseString(raw).getAsJsonObject();
-        EventType type = EventParser.text(json, "type").flatMap(EventType::of).orElse(EventType.TRACK);
+        JsonView json;
+        try {
+            json = JsonView.read(raw.getBytes(StandardCharsets.UTF_8));
+        } catch (JsonView.Invalid e) {
+            throw new IllegalStateException("a held event is not the JSON it was when received: " + e.getMessage(), e);
+        }
+        EventType type = json.string("type").flatMap(EventType::of).orElse(EventType.TRACK);
         return new Received(sourceId, receivedAt, type, messageId, fields(type, json), raw);
     }
 
@@ -195,15 +200,14 @@ final class EventMapper {
                 account.isPresent() ? Optional.empty() : Optional.of(unmapped), r.raw);
     }
 
-    /** The account the event names at the configured path, if it does. */
-    private Optional<String> named(JsonObject json) {
-        List<String> path = settings.accountPath();
+    /** The identifier at a path of nested objects ({@code context.groupId}), if the event has one there. */
+    private static Optional<String> at(JsonView json, List<String> path) {
         if (path.isEmpty()) {
             return Optional.empty();
         }
-        JsonObject at = json;
+        JsonView at = json;
         for (int i = 0; i < path.size() - 1; i++) {
-            Optional<JsonObject> inner = object(at, path.get(i));
+            Optional<JsonView> inner = at.object(path.get(i));
             if (inner.isEmpty()) {
                 return Optional.empty();
             }
@@ -217,22 +221,11 @@ final class EventMapper {
         return account.filter(a -> a.length() <= MAX_ACCOUNT_ID);
     }
 
-    private String feature(EventType type, JsonObject json) {
+    private String feature(EventType type, JsonView json) {
         String name = switch (type) {
-            case TRACK -> {
-                Optional<String> configured = Optional.empty();
-                if (!settings.featurePath().isEmpty()) {
-                    JsonObject at = json;
-                    List<String> path = settings.featurePath();
-                    for (int i = 0; i < path.size() - 1 && at != null; i++) {
-                        at = object(at, path.get(i)).orElse(null);
-                    }
-                    configured = at == null ? Optional.empty() : id(at, path.get(path.size() - 1));
-                }
-                yield configured.orElseGet(() -> EventParser.text(json, "event").orElse(""));
-            }
-            case PAGE -> "page" + EventParser.text(json, "name").map(n -> ":" + n).orElse("");
-            case SCREEN -> "screen" + EventParser.text(json, "name").map(n -> ":" + n).orElse("");
+            case TRACK -> at(json, settings.featurePath()).orElseGet(() -> json.string("event").orElse(""));
+            case PAGE -> "page" + json.string("name").map(n -> ":" + n).orElse("");
+            case SCREEN -> "screen" + json.string("name").map(n -> ":" + n).orElse("");
             default -> throw new IllegalStateException(type + " is not usage");
         };
         return name.length() <= MAX_FEATURE ? name : name.substring(0, MAX_FEATURE);
@@ -277,13 +270,8 @@ final class EventMapper {
         return EventParser.text(o, field).map(String::strip).filter(s -> !s.isEmpty());
     }
 
-    /** A string or number field as text, if present and not blank. */
-    static Optional<String> id(JsonObject o, String field) {
-        JsonElement v = o.get(field);
-        if (v == null || !v.isJsonPrimitive() || v.getAsJsonPrimitive().isBoolean()) {
-            return Optional.empty();
-        }
-        String s = v.getAsString();
-        return s.isBlank() ? Optional.empty() : Optional.of(s);
+    /** A string or number member as text, if present and not blank. */
+    static Optional<String> id(JsonView o, String field) {
+        return o.scalarText(field).filter(s -> !s.isBlank());
     }
 }

@@ -95,9 +95,15 @@ final class EventParser {
                 problems.add("type: '" + event.get("type") + "' does not match the path /v1/" + single.get().wireName());
             }
             event.addProperty("type", single.get().wireName());
-            Optional<String> checked = check(event, single.get(), "", problems);
-            checked.map(id -> new LogRecord.Event(single.get(), id, mapper.fields(single.get(), event),
-                    GSON.toJson(event).getBytes(StandardCharsets.UTF_8))).ifPresent(events::add);
+            byte[] json = GSON.toJson(event).getBytes(StandardCharsets.UTF_8);
+            JsonView view;
+            try {
+                view = JsonView.read(json);
+            } catch (JsonView.Invalid e) {
+                throw new BadRequest("the body is not valid JSON: " + e.getMessage(), List.of(), 1);
+            }
+            Optional<String> checked = check(view, single.get(), "", problems);
+            checked.map(id -> new LogRecord.Event(single.get(), id, mapper.fields(single.get(), view), json)).ifPresent(events::add);
             if (!problems.isEmpty()) {
                 throw new BadRequest("the " + single.get().wireName() + " call is not valid: " + problems.get(0), problems, 1);
             }
@@ -121,15 +127,18 @@ final class EventParser {
                 problems.add(where + ": " + size + " bytes is larger than the 32 KB an event may be");
                 continue;
             }
-            JsonElement element = parse(body, slice);
-            if (!element.isJsonObject()) {
-                problems.add(where + ": an event must be a JSON object, not " + abbreviate(element.toString()));
+            JsonView event;
+            try {
+                event = JsonView.read(body, slice[0], slice[1]);
+            } catch (JsonView.Invalid e) {
+                problems.add(where + ": " + (e.getMessage().startsWith("not an object: ")
+                        ? "an event must be a JSON object, not " + e.getMessage().substring("not an object: ".length())
+                        : "not valid JSON: " + e.getMessage()));
                 continue;
             }
-            JsonObject event = element.getAsJsonObject();
-            Optional<EventType> type = text(event, "type").flatMap(EventType::of);
+            Optional<EventType> type = event.string("type").flatMap(EventType::of);
             if (type.isEmpty()) {
-                problems.add(where + ".type: " + (event.has("type") ? "'" + abbreviate(event.get("type").toString())
+                problems.add(where + ".type: " + (event.present("type") ? "'" + abbreviate(event.json("type"))
                         + "' is not one of track, identify, group, page, screen, alias" : "missing"));
                 continue;
             }
@@ -179,7 +188,7 @@ final class EventParser {
     }
 
     /** Checks one event; adds a problem per bad field. @return its message id (generated when absent) when it is valid */
-    private static Optional<String> check(JsonObject e, EventType type, String where, List<String> problems) {
+    private static Optional<String> check(JsonView e, EventType type, String where, List<String> problems) {
         int before = problems.size();
         Optional<String> userId = id(e, "userId", MAX_ID, where, problems);
         Optional<String> anonymousId = id(e, "anonymousId", MAX_ID, where, problems);
@@ -189,7 +198,7 @@ final class EventParser {
         Optional<String> messageId = id(e, "messageId", MAX_ID, where, problems);
         switch (type) {
             case TRACK -> {
-                Optional<String> name = text(e, "event");
+                Optional<String> name = e.string("event");
                 if (name.isEmpty() || name.get().isBlank()) {
                     problems.add(where + "event: a track call needs the event name");
                 } else if (name.get().length() > MAX_ID) {
@@ -197,20 +206,20 @@ final class EventParser {
                 }
             }
             case GROUP -> {
-                if (id(e, "groupId", MAX_ACCOUNT_ID, where, problems).isEmpty() && absent(e, "groupId")) {
+                if (id(e, "groupId", MAX_ACCOUNT_ID, where, problems).isEmpty() && !e.has("groupId")) {
                     problems.add(where + "groupId: a group call needs the groupId");
                 }
             }
             case ALIAS -> {
-                if (id(e, "previousId", MAX_ID, where, problems).isEmpty() && absent(e, "previousId")) {
+                if (id(e, "previousId", MAX_ID, where, problems).isEmpty() && !e.has("previousId")) {
                     problems.add(where + "previousId: an alias call needs the previousId");
                 }
-                if (userId.isEmpty() && absent(e, "userId")) {
+                if (userId.isEmpty() && !e.has("userId")) {
                     problems.add(where + "userId: an alias call needs the userId");
                 }
             }
             case PAGE, SCREEN -> {
-                if (e.has("name") && !isString(e.get("name")) && !e.get("name").isJsonNull()) {
+                if (e.has("name") && !e.isString("name")) {
                     problems.add(where + "name: must be a string");
                 }
             }
@@ -218,15 +227,15 @@ final class EventParser {
                 // traits are checked below
             }
         }
-        for (String object : List.of("properties", "traits", "context", "integrations")) {
-            if (e.has(object) && !e.get(object).isJsonObject() && !e.get(object).isJsonNull()) {
+        for (String object : OBJECTS) {
+            if (e.has(object) && !e.isObject(object)) {
                 problems.add(where + object + ": must be a JSON object");
             }
         }
-        if (e.has("timestamp") && !e.get("timestamp").isJsonNull()) {
-            Optional<String> ts = text(e, "timestamp");
+        if (e.has("timestamp")) {
+            Optional<String> ts = e.string("timestamp");
             if (ts.isEmpty() || timestamp(ts.get()).isEmpty()) {
-                problems.add(where + "timestamp: '" + abbreviate(e.get("timestamp").toString())
+                problems.add(where + "timestamp: '" + abbreviate(e.json("timestamp"))
                         + "' is not an ISO-8601 time such as 2026-11-25T10:15:30.000Z");
             }
         }
@@ -236,9 +245,7 @@ final class EventParser {
         return Optional.of(messageId.orElseGet(() -> "tenure-" + UUID.randomUUID()));
     }
 
-    private static boolean absent(JsonObject e, String field) {
-        return !e.has(field) || e.get(field).isJsonNull();
-    }
+    private static final List<String> OBJECTS = List.of("properties", "traits", "context", "integrations");
 
     /** The UTC day of a valid timestamp; read from its first ten characters when it is in UTC already (the usual case). */
     static Optional<Integer> epochDay(String text) {
@@ -277,16 +284,16 @@ final class EventParser {
     }
 
     /** An identifier: a string or a number, not blank, at most {@code max} characters. */
-    private static Optional<String> id(JsonObject e, String field, int max, String where, List<String> problems) {
-        JsonElement v = e.get(field);
-        if (v == null || v.isJsonNull()) {
+    private static Optional<String> id(JsonView e, String field, int max, String where, List<String> problems) {
+        if (!e.has(field)) {
             return Optional.empty();
         }
-        if (!v.isJsonPrimitive() || v.getAsJsonPrimitive().isBoolean()) {
-            problems.add(where + field + ": must be a string or a number, not " + abbreviate(v.toString()));
+        Optional<String> text = e.scalarText(field);
+        if (text.isEmpty()) {
+            problems.add(where + field + ": must be a string or a number, not " + abbreviate(e.json(field)));
             return Optional.empty();
         }
-        String s = v.getAsString();
+        String s = text.get();
         if (s.isBlank()) {
             problems.add(where + field + ": is empty");
             return Optional.empty();
@@ -300,11 +307,7 @@ final class EventParser {
 
     static Optional<String> text(JsonObject e, String field) {
         JsonElement v = e.get(field);
-        return v != null && isString(v) ? Optional.of(v.getAsString()) : Optional.empty();
-    }
-
-    private static boolean isString(JsonElement v) {
-        return v.isJsonPrimitive() && v.getAsJsonPrimitive().isString();
+        return v != null && v.isJsonPrimitive() && v.getAsJsonPrimitive().isString() ? Optional.of(v.getAsString()) : Optional.empty();
     }
 
     static String abbreviate(String s) {

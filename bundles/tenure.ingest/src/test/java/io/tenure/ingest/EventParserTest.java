@@ -70,6 +70,28 @@ class EventParserTest {
     }
 
     @Test
+    void anEventThatIsNotStrictJsonIsRefusedWithWhereItBreaks() {
+        EventParser.BadRequest e = bad(Optional.empty(), "{\"batch\":[{\"type\":\"track\",\"userId\":\"u\",\"event\":\"ok\"},"
+                + "{\"type\":\"track\",\"userId\":\"u\",\"event\":\"e\",\"properties\":{\"a\":tru}},"
+                + "{\"type\":'track',\"userId\":\"u\",\"event\":\"e\"},42]}");
+        assertEquals(3, e.problems.size(), e.problems.toString());
+        assertTrue(e.problems.get(0).startsWith("batch[1]: not valid JSON: Unrecognized token 'tru'"), e.problems.get(0));
+        assertTrue(e.problems.get(1).startsWith("batch[2]: not valid JSON: Unexpected character ('''"), e.problems.get(1));
+        assertEquals("batch[3]: an event must be a JSON object, not 42", e.problems.get(2));
+    }
+
+    @Test
+    void nestedPathsAreReadWhereverTheEventSitsInTheBatch() throws Exception {
+        String first = "{\"type\":\"track\",\"userId\":\"u1\",\"event\":\"A\",\"context\":{\"groupId\":\"acme\"}}";
+        String second = "{\"properties\":{\"x\":[1,{\"y\":\"}\"}]},\"type\":\"track\",\"userId\":7,\"event\":\"B\","
+                + "\"context\":{\"library\":{\"name\":\"analytics.js\"},\"groupId\":12}}";
+        EventParser.Parsed parsed = parse(Optional.empty(), "{\"batch\":[" + first + " , " + second + "]}");
+        assertEquals(new EventMapper.Fields("u1", "", "acme", "A", "", -1), parsed.events().get(0).fields());
+        assertEquals(new EventMapper.Fields("7", "", "12", "B", "", -1), parsed.events().get(1).fields());
+        assertEquals(second, new String(parsed.events().get(1).json(), StandardCharsets.UTF_8));
+    }
+
+    @Test
     void segmentsLimitsAreEnforcedWithAClearMessage() throws Exception {
         String big = "x".repeat(33 * 1024);
         EventParser.BadRequest event = bad(Optional.empty(), "{\"batch\":[{\"type\":\"track\",\"userId\":\"u\",\"event\":\"e\","
