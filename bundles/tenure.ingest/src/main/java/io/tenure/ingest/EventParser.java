@@ -20,6 +20,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
+import com.fasterxml.jackson.core.JsonToken;
 
 /**
  * Reads the body of a Segment tracking call into validated events, enforcing Segment's limits: 32 KB per event and
@@ -34,13 +35,17 @@ final class EventParser {
     static final int MAX_ACCOUNT_ID = 100;
     static final int MAX_LISTED_PROBLEMS = 50;
     private static final Gson GSON = new com.google.gson.GsonBuilder().disableHtmlEscaping().create();
-    /** ISO-8601 with an offset written as Z, +01:00 or +0100 (Segment's libraries use each). */
+    /**
+     * ISO-8601 with one offset written as Z, +01:00, +0100 or +01 (Segment's libraries use each); a date that does
+     * not exist is refused, not moved to the end of its month.
+     */
     static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder().append(DateTimeFormatter.ISO_LOCAL_DATE)
             .appendLiteral('T').appendValue(ChronoField.HOUR_OF_DAY, 2).appendLiteral(':')
             .appendValue(ChronoField.MINUTE_OF_HOUR, 2).optionalStart().appendLiteral(':')
             .appendValue(ChronoField.SECOND_OF_MINUTE, 2).optionalStart()
             .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd().optionalEnd()
-            .appendPattern("[XXX][XX][X]").toFormatter();
+            .parseLenient().appendOffset("+HH", "Z").parseStrict().toFormatter()
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     /** A request the API refuses with 400: a message and every problem found. */
     static final class BadRequest extends Exception {
@@ -71,6 +76,9 @@ final class EventParser {
         if (length > limit) {
             throw tooLarge(single, length);
         }
+        if (single.isEmpty()) {
+            return batch(body, length, mapper);
+        }
         Scanner scanner = new Scanner(body, length);
         Map<String, int[]> top;
         try {
@@ -88,71 +96,116 @@ final class EventParser {
         }
         List<String> problems = new ArrayList<>();
         List<LogRecord.Event> events = new ArrayList<>();
-        if (single.isPresent()) {
-            JsonObject event = parse(body, new int[] { 0, scanner.end }).getAsJsonObject();
-            event.remove("writeKey");
-            if (event.has("type") && !new JsonPrimitive(single.get().wireName()).equals(event.get("type"))) {
-                problems.add("type: '" + event.get("type") + "' does not match the path /v1/" + single.get().wireName());
-            }
-            event.addProperty("type", single.get().wireName());
-            byte[] json = GSON.toJson(event).getBytes(StandardCharsets.UTF_8);
-            JsonView view;
-            try {
-                view = JsonView.read(json);
-            } catch (JsonView.Invalid e) {
-                throw new BadRequest("the body is not valid JSON: " + e.getMessage(), List.of(), 1);
-            }
-            Optional<String> checked = check(view, single.get(), "", problems);
-            checked.map(id -> new LogRecord.Event(single.get(), id, mapper.fields(single.get(), view), json)).ifPresent(events::add);
-            if (!problems.isEmpty()) {
-                throw new BadRequest("the " + single.get().wireName() + " call is not valid: " + problems.get(0), problems, 1);
-            }
-            return new Parsed(writeKey, events);
+        JsonObject event = parse(body, new int[] { 0, scanner.end }).getAsJsonObject();
+        event.remove("writeKey");
+        if (event.has("type") && !new JsonPrimitive(single.get().wireName()).equals(event.get("type"))) {
+            problems.add("type: '" + event.get("type") + "' does not match the path /v1/" + single.get().wireName());
         }
-        int[] batch = top.get("batch");
-        if (batch == null) {
-            throw new BadRequest("a batch call needs \"batch\": an array of events", List.of("batch: missing"), 1);
-        }
-        List<int[]> elements;
+        event.addProperty("type", single.get().wireName());
+        byte[] json = GSON.toJson(event).getBytes(StandardCharsets.UTF_8);
+        JsonView view;
         try {
-            elements = scanner.array(batch[0]);
-        } catch (IllegalArgumentException e) {
-            throw new BadRequest("\"batch\" must be an array of events: " + e.getMessage(), List.of("batch: " + e.getMessage()), 1);
+            view = JsonView.read(json);
+        } catch (JsonView.Invalid e) {
+            throw new BadRequest("the body is not valid JSON: " + e.getMessage(), List.of(), 1);
         }
-        for (int i = 0; i < elements.size(); i++) {
-            int[] slice = elements.get(i);
-            String where = "batch[" + i + "]";
-            int size = slice[1] - slice[0];
-            if (size > MAX_EVENT_BYTES) {
-                problems.add(where + ": " + size + " bytes is larger than the 32 KB an event may be");
-                continue;
-            }
-            JsonView event;
-            try {
-                event = JsonView.read(body, slice[0], slice[1]);
-            } catch (JsonView.Invalid e) {
-                problems.add(where + ": " + (e.getMessage().startsWith("not an object: ")
-                        ? "an event must be a JSON object, not " + e.getMessage().substring("not an object: ".length())
-                        : "not valid JSON: " + e.getMessage()));
-                continue;
-            }
-            Optional<EventType> type = event.string("type").flatMap(EventType::of);
-            if (type.isEmpty()) {
-                problems.add(where + ".type: " + (event.present("type") ? "'" + abbreviate(event.json("type"))
-                        + "' is not one of track, identify, group, page, screen, alias" : "missing"));
-                continue;
-            }
-            Optional<String> messageId = check(event, type.get(), where + ".", problems);
-            if (messageId.isPresent() && problems.isEmpty()) {
-                events.add(new LogRecord.Event(type.get(), messageId.get(), mapper.fields(type.get(), event),
-                        java.util.Arrays.copyOfRange(body, slice[0], slice[1])));
-            }
-        }
+        Optional<String> checked = check(view, single.get(), "", problems);
+        checked.map(id -> new LogRecord.Event(single.get(), id, mapper.fields(single.get(), view), json)).ifPresent(events::add);
         if (!problems.isEmpty()) {
-            throw new BadRequest(problems.size() + " of " + elements.size() + " events are not valid; none was stored: "
-                    + problems.get(0), problems.subList(0, Math.min(MAX_LISTED_PROBLEMS, problems.size())), elements.size());
+            throw new BadRequest("the " + single.get().wireName() + " call is not valid: " + problems.get(0), problems, 1);
         }
         return new Parsed(writeKey, events);
+    }
+
+    /**
+     * A batch ({@code /v1/batch}, {@code /v1/import}) in one pass of one streaming parser: the top level, and each
+     * event with where its bytes are. A request that is not JSON is refused at the first error, naming the event it
+     * is in; otherwise every bad event is named.
+     */
+    private static Parsed batch(byte[] body, int length, EventMapper mapper) throws BadRequest {
+        List<String> problems = new ArrayList<>();
+        List<LogRecord.Event> events = new ArrayList<>();
+        Optional<String> writeKey = Optional.empty();
+        boolean sawBatch = false;
+        int count = 0;
+        try (com.fasterxml.jackson.core.JsonParser p = JsonView.JSON.createParser(body, 0, length)) {
+            JsonToken first = p.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                throw new BadRequest("the body is not a JSON object: expected '{' at byte "
+                        + p.currentTokenLocation().getByteOffset(), List.of(), 1);
+            }
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if ("writeKey".equals(name)) {
+                    if (value != JsonToken.VALUE_STRING) {
+                        p.skipChildren();
+                        throw new BadRequest("writeKey must be a string", List.of("writeKey: " + value.asString()), 1);
+                    }
+                    writeKey = Optional.of(p.getText());
+                } else if ("batch".equals(name) && !sawBatch) {
+                    sawBatch = true;
+                    if (value != JsonToken.START_ARRAY) {
+                        String what = "expected '[' at byte " + p.currentTokenLocation().getByteOffset();
+                        throw new BadRequest("\"batch\" must be an array of events: " + what, List.of("batch: " + what), 1);
+                    }
+                    for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+                        String where = "batch[" + count++ + "]";
+                        int start = (int) p.currentTokenLocation().getByteOffset();
+                        if (e != JsonToken.START_OBJECT) {
+                            String text = e.isScalarValue() ? (e == JsonToken.VALUE_STRING ? '"' + p.getText() + '"' : p.getText())
+                                    : e == JsonToken.START_ARRAY ? "an array" : e.asString();
+                            p.skipChildren();
+                            problems.add(where + ": an event must be a JSON object, not " + abbreviate(text));
+                            continue;
+                        }
+                        JsonView event = JsonView.read(p, body, 0, 1);
+                        int end = (int) p.currentLocation().getByteOffset();
+                        if (end - start > MAX_EVENT_BYTES) {
+                            problems.add(where + ": " + (end - start) + " bytes is larger than the 32 KB an event may be");
+                            continue;
+                        }
+                        event(event, body, start, end, where, mapper, problems, events);
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+            if (p.nextToken() != null) {
+                throw new BadRequest("the body is not a JSON object: unexpected content after the object at byte "
+                        + p.currentTokenLocation().getByteOffset(), List.of(), Math.max(1, count));
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            String where = count > 0 ? " (in batch[" + (count - 1) + "])" : "";
+            throw new BadRequest("the body is not valid JSON: " + JsonView.message(e) + where,
+                    List.of((count > 0 ? "batch[" + (count - 1) + "]: " : "body: ") + JsonView.message(e)), Math.max(1, count));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("reading an array cannot fail: " + e, e);
+        }
+        if (!sawBatch) {
+            throw new BadRequest("a batch call needs \"batch\": an array of events", List.of("batch: missing"), 1);
+        }
+        if (!problems.isEmpty()) {
+            throw new BadRequest(problems.size() + " of " + count + " events are not valid; none was stored: "
+                    + problems.get(0), problems.subList(0, Math.min(MAX_LISTED_PROBLEMS, problems.size())), count);
+        }
+        return new Parsed(writeKey, events);
+    }
+
+    /** Checks one event of a batch and, when it is valid and the batch so far too, keeps it. */
+    private static void event(JsonView event, byte[] body, int start, int end, String where, EventMapper mapper,
+            List<String> problems, List<LogRecord.Event> events) {
+        Optional<EventType> type = event.string("type").flatMap(EventType::of);
+        if (type.isEmpty()) {
+            problems.add(where + ".type: " + (event.present("type") ? "'" + abbreviate(event.json("type"))
+                    + "' is not one of track, identify, group, page, screen, alias" : "missing"));
+            return;
+        }
+        Optional<String> messageId = check(event, type.get(), where + ".", problems);
+        if (messageId.isPresent() && problems.isEmpty()) {
+            events.add(new LogRecord.Event(type.get(), messageId.get(), mapper.fields(type.get(), event),
+                    java.util.Arrays.copyOfRange(body, start, end)));
+        }
     }
 
     /** The body's writeKey when its top level can be read, however bad its events are. */
@@ -247,40 +300,82 @@ final class EventParser {
 
     private static final List<String> OBJECTS = List.of("properties", "traits", "context", "integrations");
 
-    /** The UTC day of a valid timestamp; read from its first ten characters when it is in UTC already (the usual case). */
+    /** The UTC day of a valid timestamp. */
     static Optional<Integer> epochDay(String text) {
-        if (text.length() >= 20 && text.charAt(text.length() - 1) == 'Z' && text.charAt(4) == '-' && text.charAt(7) == '-'
-                && text.charAt(10) == 'T') {
-            try {
-                return Optional.of((int) java.time.LocalDate.of(Integer.parseInt(text, 0, 4, 10), Integer.parseInt(text, 5, 7, 10),
-                        Integer.parseInt(text, 8, 10, 10)).toEpochDay());
-            } catch (RuntimeException e) {
-                // not the usual form after all: the full parse below decides
-            }
-        }
-        return timestamp(text).map(t -> (int) t.atOffset(java.time.ZoneOffset.UTC).toLocalDate().toEpochDay());
+        return timestamp(text).map(t -> (int) Math.floorDiv(t.getEpochSecond(), 86_400L));
     }
 
-    private static final java.util.regex.Pattern UTC = java.util.regex.Pattern.compile(
-            "(\\d{4})-(\\d{2})-(\\d{2})T(\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,9}))?)?Z");
-
     static Optional<Instant> timestamp(String text) {
-        java.util.regex.Matcher m = UTC.matcher(text);
-        if (m.matches()) { // the usual form, read without the general formatter
-            try {
-                String fraction = m.group(7) == null ? "0" : (m.group(7) + "00000000").substring(0, 9);
-                return Optional.of(java.time.LocalDateTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                        Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
-                        m.group(6) == null ? 0 : Integer.parseInt(m.group(6)), Integer.parseInt(fraction)).toInstant(java.time.ZoneOffset.UTC));
-            } catch (java.time.DateTimeException e) {
-                return Optional.empty();
-            }
+        Optional<Instant> utc = utc(text);
+        if (utc != null) { // the usual form, read without the general formatter
+            return utc;
         }
         try {
             return Optional.of(OffsetDateTime.parse(text, TIMESTAMP).toInstant());
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * {@code yyyy-MM-ddTHH:mm[:ss[.f]]Z} (a fraction of 1 to 9 digits): the time, or empty when it is no such time (the
+     * 30th of February); null for a text of any other form.
+     */
+    @SuppressWarnings("java:S2789") // null means "another form" here, empty "not a time"
+    private static Optional<Instant> utc(String t) {
+        int n = t.length();
+        if (n < 17 || n > 30 || t.charAt(n - 1) != 'Z' || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T'
+                || t.charAt(13) != ':') {
+            return null;
+        }
+        int year = digits(t, 0, 4);
+        int month = digits(t, 5, 7);
+        int day = digits(t, 8, 10);
+        int hour = digits(t, 11, 13);
+        int minute = digits(t, 14, 16);
+        int second = 0;
+        int nanos = 0;
+        int at = 16;
+        if (at < n - 1) {
+            if (t.charAt(at) != ':' || n < 20) {
+                return null;
+            }
+            second = digits(t, 17, 19);
+            at = 19;
+            if (at < n - 1) {
+                int fraction = n - 1 - (at + 1);
+                if (t.charAt(at) != '.' || fraction < 1) {
+                    return null;
+                }
+                nanos = digits(t, at + 1, n - 1);
+                for (int k = fraction; k < 9 && nanos >= 0; k++) {
+                    nanos *= 10;
+                }
+                at = n - 1;
+            }
+        }
+        if ((year | month | day | hour | minute | second | nanos) < 0) {
+            return null;
+        }
+        try {
+            return Optional.of(java.time.LocalDateTime.of(year, month, day, hour, minute, second, nanos)
+                    .toInstant(java.time.ZoneOffset.UTC));
+        } catch (java.time.DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The number written in {@code t[from, to)} with ASCII digits only, or -1. */
+    private static int digits(String t, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     /** An identifier: a string or a number, not blank, at most {@code max} characters. */

@@ -8,21 +8,24 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 
 /**
- * One JSON object as the intake needs it, read in a single pass of Jackson's streaming parser over the bytes as
- * received: the whole text is checked to be JSON, the members' scalar values are kept, and of nested objects and
- * arrays only where they are (an object is read, the same way, when a path asks for it). Building a full tree of
- * every event cost the intake most of its time.
+ * One JSON object as the intake needs it, read by Jackson's streaming parser straight from the bytes as received
+ * (the parser checks the whole text is JSON as it goes): the members' scalar values, the members of nested objects
+ * down to {@link #NESTED} levels, and where every value sits. Building a general tree of every event cost the intake
+ * most of its time.
  */
 final class JsonView {
-    private static final JsonFactory JSON = JsonFactory.builder()
+    static final JsonFactory JSON = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build()).build();
+    /** Nested objects read along with their parent (deeper ones are read when asked for). */
+    static final int NESTED = 3;
 
-    /** A member's value: its token, its text when it is a scalar, and its bytes. */
-    private record Member(JsonToken token, String text, int start, int end) {
+    /** A member's value: its token, its text when it is a scalar, its bytes, and its members when it is an object. */
+    private record Member(JsonToken token, String text, int start, int end, JsonView nested) {
     }
 
     private final byte[] bytes;
@@ -33,7 +36,7 @@ final class JsonView {
         this.members = members;
     }
 
-    /** A JSON text that is not valid, or not what was expected there. */
+    /** A JSON text that is not valid, or not an object. */
     static final class Invalid extends Exception {
         private static final long serialVersionUID = 1L;
 
@@ -45,41 +48,21 @@ final class JsonView {
     /**
      * Reads the JSON value in {@code bytes[from, to)}, which must be an object with nothing after it.
      *
-     * @throws Invalid when it is not valid JSON (the message says what and where) or not an object (the message is
-     *         {@code not an object: <the value>})
+     * @throws Invalid when it is not valid JSON (the message says what and at which byte) or not an object
      */
     static JsonView read(byte[] bytes, int from, int to) throws Invalid {
         try (JsonParser p = JSON.createParser(bytes, from, to - from)) {
             JsonToken first = p.nextToken();
             if (first != JsonToken.START_OBJECT) {
-                if (first == null) {
-                    throw new Invalid("no JSON value");
-                }
-                int start = (int) p.currentTokenLocation().getByteOffset();
-                p.skipChildren();
-                throw new Invalid("not an object: " + EventParser.abbreviate(new String(bytes, from + start,
-                        Math.max(0, Math.min(to - from - start, 80)), StandardCharsets.UTF_8).strip()));
+                throw new Invalid(first == null ? "no JSON value" : "not an object: " + EventParser.abbreviate(p.getText()));
             }
-            Map<String, Member> members = new HashMap<>();
-            for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
-                String name = p.currentName();
-                JsonToken value = p.nextToken();
-                int start = from + (int) p.currentTokenLocation().getByteOffset();
-                String text = null;
-                if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
-                    p.skipChildren();
-                } else {
-                    text = p.getText();
-                }
-                int end = from + (int) p.currentLocation().getByteOffset();
-                members.put(name, new Member(value, text, start, end));
-            }
+            JsonView view = read(p, bytes, from, 1);
             if (p.nextToken() != null) {
                 throw new Invalid("unexpected content after the object at byte " + p.currentTokenLocation().getByteOffset());
             }
-            return new JsonView(bytes, members);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new Invalid(e.getOriginalMessage() + " at byte " + e.getLocation().getByteOffset());
+            return view;
+        } catch (JsonProcessingException e) {
+            throw new Invalid(message(e));
         } catch (IOException e) {
             throw new IllegalStateException("reading an array cannot fail: " + e, e);
         }
@@ -87,6 +70,41 @@ final class JsonView {
 
     static JsonView read(byte[] bytes) throws Invalid {
         return read(bytes, 0, bytes.length);
+    }
+
+    /**
+     * Reads the object whose START_OBJECT is {@code p}'s current token, up to and including its END_OBJECT.
+     *
+     * @param base where the parser's byte offsets start in {@code bytes}
+     * @param depth this object's depth (1 for an event)
+     */
+    static JsonView read(JsonParser p, byte[] bytes, int base, int depth) throws IOException {
+        Map<String, Member> members = new HashMap<>();
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            int start = base + (int) p.currentTokenLocation().getByteOffset();
+            String text = null;
+            JsonView nested = null;
+            if (value == JsonToken.START_OBJECT) {
+                if (depth <= NESTED) {
+                    nested = read(p, bytes, base, depth + 1);
+                } else {
+                    p.skipChildren();
+                }
+            } else if (value == JsonToken.START_ARRAY) {
+                p.skipChildren();
+            } else {
+                text = p.getText();
+            }
+            members.put(name, new Member(value, text, start, base + (int) p.currentLocation().getByteOffset(), nested));
+        }
+        return new JsonView(bytes, members);
+    }
+
+    /** Jackson's message without its source excerpt, with the byte it is about. */
+    static String message(JsonProcessingException e) {
+        return e.getOriginalMessage() + (e.getLocation() == null ? "" : " at byte " + e.getLocation().getByteOffset());
     }
 
     /** Present and not JSON null. */
@@ -121,11 +139,14 @@ final class JsonView {
         return m != null && m.token == JsonToken.START_OBJECT;
     }
 
-    /** A member that is an object, read when asked for. */
+    /** A member that is an object. */
     Optional<JsonView> object(String field) {
         Member m = members.get(field);
         if (m == null || m.token != JsonToken.START_OBJECT) {
             return Optional.empty();
+        }
+        if (m.nested != null) {
+            return Optional.of(m.nested);
         }
         try {
             return Optional.of(read(bytes, m.start, m.end));
@@ -140,6 +161,7 @@ final class JsonView {
         if (m == null) {
             return "";
         }
-        return new String(bytes, m.start, m.end - m.start, StandardCharsets.UTF_8).strip();
+        return m.token == JsonToken.VALUE_STRING ? '"' + m.text + '"'
+                : new String(bytes, m.start, m.end - m.start, StandardCharsets.UTF_8).strip();
     }
 }
