@@ -47,7 +47,7 @@ public final class IngestBenchmark {
     }
 
     record Result(String database, long events, double seconds, double perSecond, double p50, double p99, long pushedBack,
-            double drainSeconds, double endToEnd) {
+            long paced, double drainSeconds, double endToEnd) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -69,8 +69,8 @@ public final class IngestBenchmark {
             System.out.printf("  ceiling: PostgreSQL COPY of the same events as raw rows into a plain table: %,.0f events/s%n", copy);
             for (Result r : results) {
                 System.out.printf("  %-10s %,9.0f events/s acknowledged (%,d events in %.1f s; p50 %.1f ms, p99 %.1f ms per call of %d; "
-                        + "%d calls pushed back); drained %.1f s after the load; end to end %,9.0f events/s; ratio to COPY %.2f%n",
-                        r.database(), r.perSecond(), r.events(), r.seconds(), r.p50(), r.p99(), EVENTS_PER_CALL, r.pushedBack(),
+                        + "%d calls pushed back, %d paced); drained %.1f s after the load; end to end %,9.0f events/s; ratio to COPY %.2f%n",
+                        r.database(), r.perSecond(), r.events(), r.seconds(), r.p50(), r.p99(), EVENTS_PER_CALL, r.pushedBack(), r.paced(),
                         r.drainSeconds(), r.endToEnd(), r.endToEnd() / copy);
             }
         } finally {
@@ -297,9 +297,11 @@ public final class IngestBenchmark {
             }
             long loadEnd = System.nanoTime();
             long total = acknowledged.get();
+            long paced;
             while (true) {
                 JsonObject source = JsonParser.parseString(expect(http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/sources/bench"))
                         .header("Authorization", ADMIN).build(), HttpResponse.BodyHandlers.ofString()), 200).body()).getAsJsonObject();
+                paced = source.get("pacedCalls").getAsLong();
                 if (source.get("backlogBytes").getAsLong() == 0) {
                     if (source.get("accepted").getAsLong() != total) {
                         throw new IllegalStateException(database + ": " + total + " events acknowledged, " + source.get("accepted")
@@ -317,7 +319,7 @@ public final class IngestBenchmark {
             latencies.forEach(all::addAll);
             Collections.sort(all);
             return new Result(database, measured.get(), took, measured.get() / took, all.get(all.size() / 2) / 1e6,
-                    all.get(all.size() * 99 / 100) / 1e6, pushedBack.get(), (drained - loadEnd) / 1e9,
+                    all.get(all.size() * 99 / 100) / 1e6, pushedBack.get(), paced, (drained - loadEnd) / 1e9,
                     total / ((drained - loadStart) / 1e9));
         } finally {
             p.toHandle().descendants().forEach(ProcessHandle::destroy);

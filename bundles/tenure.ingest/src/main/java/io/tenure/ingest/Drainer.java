@@ -102,6 +102,27 @@ final class Drainer implements Runnable {
         this.clock = clock;
     }
 
+    private final Object progress = new Object();
+
+    /**
+     * Waits until {@code caughtUp} holds (checked after every applied batch) or {@code millis} have passed.
+     *
+     * @return whether it holds
+     */
+    boolean awaitProgress(java.util.function.BooleanSupplier caughtUp, long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        synchronized (progress) {
+            while (!caughtUp.getAsBoolean()) {
+                long left = (deadline - System.nanoTime()) / 1_000_000L;
+                if (left <= 0 || !running) {
+                    return caughtUp.getAsBoolean();
+                }
+                progress.wait(left);
+            }
+            return true;
+        }
+    }
+
     /** The position applied to the store, or -1 before the drain has read it. */
     long applied() {
         return applied;
@@ -194,6 +215,9 @@ final class Drainer implements Runnable {
         long t2 = System.nanoTime();
         ledger.apply(journal, end, events, rejections);
         applied = end;
+        synchronized (progress) {
+            progress.notifyAll();
+        }
         pace.add(received.size(), t1 - t0, t2 - t1, System.nanoTime() - t2);
         synchronized (appliedAt) {
             appliedAt.addLast(new long[] { clock.millis(), end });

@@ -35,6 +35,11 @@ public @interface IngestConfig {
             + "calls are answered 503 with Retry-After.", min = "1", max = "1048576")
     int maxBacklogMb() default 2048;
 
+    @AttributeDefinition(name = "Pace past (MB)", description = "Past this much received but not yet stored, each call "
+            + "waits (up to a second) for the store to catch up before it is taken: the intake slows to the store's pace "
+            + "instead of running ahead of it. At or above the unapplied-log limit it never waits.", min = "1", max = "1048576")
+    int paceBacklogMb() default 64;
+
     @AttributeDefinition(name = "Log commit timeout (ms)", description = "A call whose events are not on disk by then "
             + "is answered 503 (it was not acknowledged).", min = "100", max = "120000")
     int commitTimeoutMs() default 10000;

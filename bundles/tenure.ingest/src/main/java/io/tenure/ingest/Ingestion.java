@@ -250,10 +250,39 @@ public class Ingestion {
                     List.of(), Map.of("Retry-After", "1"));
         }
         try {
+            pace();
             return receive(single, authorization, contentEncoding, contentLength, body);
         } finally {
             inFlight.decrementAndGet();
         }
+    }
+
+    /**
+     * Past {@code paceBacklogMb} not yet stored, a call waits (before its body is read, so the client's connection
+     * slows too) until the drain has brought the backlog under it again, at most {@link #PACE_WAIT_MILLIS} (or half
+     * the commit timeout): the intake then runs at the store's pace and leaves the processors to the drain, rather
+     * than running ahead and leaving a backlog behind. The hard limit (503 past {@code maxBacklogMb}) stays.
+     */
+    private void pace() {
+        long limit = settings.paceBacklogBytes();
+        if (limit >= settings.maxBacklogBytes() || backlogBytes() <= limit) {
+            return;
+        }
+        paced.incrementAndGet();
+        try {
+            drainer.awaitProgress(() -> backlogBytes() <= limit, Math.min(PACE_WAIT_MILLIS, settings.commitTimeoutMs() / 2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The longest a call waits for the store to catch up. */
+    static final long PACE_WAIT_MILLIS = 1000;
+    private final java.util.concurrent.atomic.AtomicLong paced = new java.util.concurrent.atomic.AtomicLong();
+
+    /** How many calls have waited for the store to catch up since the start. */
+    long paced() {
+        return paced.get();
     }
 
     private Answer receive(Optional<EventType> single, Optional<String> authorization, Optional<String> contentEncoding,

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /** The ingestion configuration, checked: a bad value stops the component with a message naming it. */
 record Settings(String groupAccountTrait, List<String> accountPath, List<String> featurePath, String roleTrait,
-        int maxPendingRequests, long maxBacklogBytes, int commitTimeoutMs, long segmentBytes, int drainBatchEvents,
+        int maxPendingRequests, long maxBacklogBytes, long paceBacklogBytes, int commitTimeoutMs, long segmentBytes, int drainBatchEvents,
         int dedupeWindowHours) {
 
     private static final Pattern PATH = Pattern.compile("(properties|traits|context)(\\.[A-Za-z0-9_$-]+)+");
@@ -28,6 +28,7 @@ record Settings(String groupAccountTrait, List<String> accountPath, List<String>
         }
         range(problems, "maxPendingRequests", c.maxPendingRequests(), 1, 10_000);
         range(problems, "maxBacklogMb", c.maxBacklogMb(), 1, 1_048_576);
+        range(problems, "paceBacklogMb", c.paceBacklogMb(), 1, 1_048_576);
         range(problems, "commitTimeoutMs", c.commitTimeoutMs(), 100, 120_000);
         range(problems, "segmentMb", c.segmentMb(), 1, 4096);
         range(problems, "drainBatchEvents", c.drainBatchEvents(), 1, 1_000_000);
@@ -37,7 +38,7 @@ record Settings(String groupAccountTrait, List<String> accountPath, List<String>
                     + String.join("; ", problems));
         }
         return new Settings(c.groupAccountTrait(), split(c.accountPath()), split(c.featurePath()), c.roleTrait(),
-                c.maxPendingRequests(), (long) c.maxBacklogMb() << 20, c.commitTimeoutMs(), (long) c.segmentMb() << 20,
+                c.maxPendingRequests(), (long) c.maxBacklogMb() << 20, (long) c.paceBacklogMb() << 20, c.commitTimeoutMs(), (long) c.segmentMb() << 20,
                 c.drainBatchEvents(), c.dedupeWindowHours());
     }
 

@@ -180,6 +180,7 @@ public class SourcesResource implements ApiResource {
             return unknown;
         }).toList());
         m.put("backlogBytes", ingestion.backlogBytes());
+        m.put("pacedCalls", ingestion.paced());
         m.put("drainError", ingestion.drainError());
         return m;
     }

@@ -318,6 +318,44 @@ class IngestionTest {
 
     @ParameterizedTest
     @EnumSource(Databases.class)
+    void pastThePaceBacklogCallsWaitForTheStoreInsteadOfRunningAhead(Databases kind) throws Exception {
+        try (Databases.Fresh fresh = kind.open(); JdbcDataStore store = new JdbcDataStore(fresh.db)) {
+            account(store, "acme");
+            CountDownLatch go = new CountDownLatch(1);
+            EventLedger ledger = stalled(new JdbcEventLedger(store), go);
+            Ingestion ingestion = new Ingestion(ledger, store, TestSettings.settings(Map.of("paceBacklogMb", 1,
+                    "maxBacklogMb", 64)), dir);
+            String key = ingestion.createSource("web", "Web").writeKey();
+            String padded = ",\"context\":{\"groupId\":\"acme\"},\"properties\":{\"pad\":\"" + "p".repeat(2000) + "\"}";
+            long acknowledged = 0;
+            int n = 0;
+            while (ingestion.backlogBytes() <= 1 << 20) { // under the pace: taken at once
+                assertEquals(200, post(ingestion, "batch", key, batch("b" + n++ + "-", 100, padded)).status());
+                acknowledged += 100;
+            }
+            assertEquals(0, ingestion.paced());
+            long t0 = System.nanoTime();
+            assertEquals(200, post(ingestion, "batch", key, batch("b" + n++ + "-", 100, padded)).status(),
+                    "past the pace a call waits, then is taken all the same (the hard limit is further)");
+            acknowledged += 100;
+            assertTrue(System.nanoTime() - t0 >= Ingestion.PACE_WAIT_MILLIS * 900_000L, "it waited for the store");
+            assertEquals(1, ingestion.paced());
+
+            ExecutorService pool = Executors.newFixedThreadPool(1);
+            String last = batch("b" + n + "-", 100, padded);
+            Future<Ingestion.Answer> waiting = pool.submit(() -> post(ingestion, "batch", key, last));
+            go.countDown(); // the store moves: the waiting call goes on
+            assertEquals(200, waiting.get(30, TimeUnit.SECONDS).status());
+            acknowledged += 100;
+            pool.shutdown();
+            awaitDrained(ingestion);
+            assertEquals(acknowledged, usage(store, "acme", "Export", false), "every acknowledged event is stored");
+            ingestion.close();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
     void appliedLogSegmentsAreDeleted(Databases kind) throws Exception {
         try (Databases.Fresh fresh = kind.open(); JdbcDataStore store = new JdbcDataStore(fresh.db)) {
             account(store, "acme");
