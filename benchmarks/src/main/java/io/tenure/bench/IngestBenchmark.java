@@ -63,8 +63,14 @@ public final class IngestBenchmark {
         }
         try {
             List<Result> results = new ArrayList<>();
-            results.add(run("H2", Optional.empty(), pgUser, seconds, clients));
-            results.add(run("PostgreSQL", Optional.of(pgUrl + "?currentSchema=" + schema), pgUser, seconds, clients));
+            // -Dbench.databases=h2 or =postgresql runs one of them (for profiling); both by default
+            String databases = System.getProperty("bench.databases", "h2,postgresql");
+            if (databases.contains("h2")) {
+                results.add(run("H2", Optional.empty(), pgUser, seconds, clients));
+            }
+            if (databases.contains("postgresql")) {
+                results.add(run("PostgreSQL", Optional.of(pgUrl + "?currentSchema=" + schema), pgUser, seconds, clients));
+            }
             double copy = copyCeiling(pgUrl + "?currentSchema=" + schema, pgUser, 1_000_000);
             System.out.printf("  ceiling: PostgreSQL COPY of the same events as raw rows into a plain table: %,.0f events/s%n", copy);
             for (Result r : results) {

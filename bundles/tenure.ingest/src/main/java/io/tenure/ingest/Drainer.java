@@ -140,53 +140,141 @@ final class Drainer implements Runnable {
         }
     }
 
+    /** A batch read from the log and mapped, ready to apply. */
+    private record Prepared(long end, int received, List<IngestEvent> events, List<SourceStats.Rejection> rejections,
+            long readNanos, long mapNanos) {
+    }
+
+    /**
+     * Reading and mapping the next batch runs on a thread of its own while the batch before it is applied (both use a
+     * processor most of the time), so the next batch's mapping sees the memberships and contacts of the batch being
+     * applied through {@link #inFlightMembers} and {@link #inFlightContacts} until that one has committed.
+     */
     @Override
     public void run() {
         long backoff = 100;
         WriteAheadLog.Reader reader = null;
-        while (running) {
-            try {
-                if (reader == null) {
-                    long position = ledger.position(journal);
-                    if (position < log.start()) {
-                        LOG.error("The store has applied the log {} up to {}, but the log starts at {}; continuing there",
-                                journal, position, log.start());
-                        position = log.start();
+        java.util.concurrent.ExecutorService mapping = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "tenure-ingest-map");
+            t.setDaemon(true);
+            return t;
+        });
+        java.util.concurrent.Future<Prepared> next = null;
+        try {
+            while (running) {
+                try {
+                    if (reader == null) {
+                        long position = ledger.position(journal);
+                        if (position < log.start()) {
+                            LOG.error("The store has applied the log {} up to {}, but the log starts at {}; continuing there",
+                                    journal, position, log.start());
+                            position = log.start();
+                        }
+                        applied = position;
+                        reader = log.reader(position);
                     }
-                    applied = position;
-                    reader = log.reader(position);
+                    WriteAheadLog.Reader from = reader;
+                    Prepared batch = next != null ? await(next) : prepare(from);
+                    next = null;
+                    if (batch == null) {
+                        housekeeping();
+                        log.awaitBeyond(reader.position(), 200);
+                    } else {
+                        inFlight(batch);
+                        next = mapping.submit(() -> prepare(from));
+                        apply(batch);
+                        if (clock.millis() - lastHousekeeping > 1000) {
+                            housekeeping(); // under a steady load too: applied segments go, held events are released
+                        }
+                    }
+                    backoff = 100;
+                    lastError = "";
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                } catch (IOException | DataException | RuntimeException e) {
+                    lastError = e.getMessage() == null ? e.toString() : e.getMessage();
+                    if (backoff >= 1600) {
+                        LOG.warn("Applying the ingestion log to the store failed, retrying in {} ms: {}", backoff, lastError);
+                    }
+                    settle(next); // the reader is the mapping thread's while it reads ahead
+                    next = null;
+                    inFlightMembers.clear();
+                    inFlightContacts.clear();
+                    closeQuietly(reader);
+                    reader = null;
+                    sleep(backoff);
+                    backoff = Math.min(backoff * 2, 30_000);
                 }
-                if (!drainOnce(reader)) {
-                    housekeeping();
-                    log.awaitBeyond(reader.position(), 200);
-                } else if (clock.millis() - lastHousekeeping > 1000) {
-                    housekeeping(); // under a steady load too: applied segments go, held events are released
-                }
-                backoff = 100;
-                lastError = "";
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            } catch (IOException | DataException | RuntimeException e) {
-                lastError = e.getMessage() == null ? e.toString() : e.getMessage();
-                if (backoff >= 1600) {
-                    LOG.warn("Applying the ingestion log to the store failed, retrying in {} ms: {}", backoff, lastError);
-                }
-                closeQuietly(reader);
-                reader = null;
-                sleep(backoff);
-                backoff = Math.min(backoff * 2, 30_000);
             }
+        } finally {
+            settle(next);
+            mapping.shutdownNow();
+            closeQuietly(reader);
         }
-        closeQuietly(reader);
     }
 
-    /** Reads and applies one batch. @return false when there was nothing to apply */
-    boolean drainOnce(WriteAheadLog.Reader reader) throws IOException, DataException {
+    private static Prepared await(java.util.concurrent.Future<Prepared> next) throws IOException, DataException,
+            InterruptedException {
+        try {
+            return next.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof DataException data) {
+                throw data;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Waits for a read-ahead to finish, whatever its outcome. */
+    private static void settle(java.util.concurrent.Future<Prepared> next) {
+        if (next == null) {
+            return;
+        }
+        boolean interrupted = false;
+        while (true) {
+            try {
+                next.get();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
+                break;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The memberships (user → account) of the batch being applied, for mapping the next one. */
+    private final java.util.concurrent.ConcurrentHashMap<String, String> inFlightMembers = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The contacts (account, contact id) of the batch being applied, for mapping the next one. */
+    private final java.util.concurrent.ConcurrentHashMap<List<String>, Contact> inFlightContacts = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private void inFlight(Prepared batch) {
+        for (IngestEvent e : batch.events()) {
+            if (e.effect() == IngestEvent.Effect.MEMBERSHIP && e.accountId().isPresent()) {
+                inFlightMembers.put(e.userId().orElseThrow(), e.accountId().get());
+            } else if (e.contact().isPresent()) {
+                Contact c = e.contact().get();
+                inFlightContacts.put(List.of(c.accountId(), c.id()), c);
+            }
+        }
+    }
+
+    /** Reads and maps one batch. @return null when there was nothing to read */
+    private Prepared prepare(WriteAheadLog.Reader reader) throws IOException {
         long t0 = System.nanoTime();
         List<EventMapper.Received> received = new ArrayList<>();
         List<SourceStats.Rejection> rejections = new ArrayList<>();
-        long end = reader.position();
+        long end = -1;
         long bytes = 0;
         while (received.size() < settings.drainBatchEvents() && bytes < MAX_BATCH_BYTES) {
             Optional<WriteAheadLog.Entry> entry = reader.next();
@@ -204,29 +292,54 @@ final class Drainer implements Runnable {
                 rejections.add(new SourceStats.Rejection(r.sourceId(), r.at(), r.events(), r.reason()));
             }
         }
-        if (end == applied) {
-            return false;
+        if (end < 0) {
+            return null;
         }
         long t1 = System.nanoTime();
-        List<IngestEvent> events = mapper.map(received, ledger::accountsOfUsers, this::contact);
-        if (events.stream().anyMatch(e -> e.effect() == IngestEvent.Effect.MEMBERSHIP)) {
+        List<IngestEvent> events = mapper.map(received, this::members, this::contact);
+        return new Prepared(end, received.size(), events, rejections, t1 - t0, System.nanoTime() - t1);
+    }
+
+    /** The accounts of users: those of the batch being applied, then the store's. */
+    private Map<String, String> members(java.util.Collection<String> users) {
+        Map<String, String> found = new java.util.HashMap<>();
+        List<String> ask = new ArrayList<>();
+        for (String u : users) {
+            String account = inFlightMembers.get(u);
+            if (account != null) {
+                found.put(u, account);
+            } else {
+                ask.add(u);
+            }
+        }
+        if (!ask.isEmpty()) {
+            found.putAll(ledger.accountsOfUsers(ask));
+        }
+        return found;
+    }
+
+    /** Applies one prepared batch; the batch's memberships and contacts are then the store's. */
+    private void apply(Prepared batch) throws DataException {
+        if (batch.events().stream().anyMatch(e -> e.effect() == IngestEvent.Effect.MEMBERSHIP)) {
             membershipsChanged = true;
         }
-        long t2 = System.nanoTime();
-        ledger.apply(journal, end, events, rejections);
-        applied = end;
+        long t0 = System.nanoTime();
+        ledger.apply(journal, batch.end(), batch.events(), batch.rejections());
+        applied = batch.end();
         synchronized (progress) {
             progress.notifyAll();
         }
-        pace.add(received.size(), t1 - t0, t2 - t1, System.nanoTime() - t2);
+        inFlightMembers.clear();
+        inFlightContacts.clear();
+        pace.add(batch.received(), batch.readNanos(), batch.mapNanos(), System.nanoTime() - t0);
         synchronized (appliedAt) {
-            appliedAt.addLast(new long[] { clock.millis(), end });
+            appliedAt.addLast(new long[] { clock.millis(), batch.end() });
         }
-        return true;
     }
 
     private Optional<Contact> contact(String account, String id) {
-        return store.repository(Contact.TYPE).get(List.of(account, id));
+        Contact inFlight = inFlightContacts.get(List.of(account, id));
+        return inFlight != null ? Optional.of(inFlight) : store.repository(Contact.TYPE).get(List.of(account, id));
     }
 
     /** Deletes applied segments, releases held events whose account appeared, forgets old message ids. */

@@ -356,6 +356,46 @@ class IngestionTest {
 
     @ParameterizedTest
     @EnumSource(Databases.class)
+    void theNextBatchIsMappedWithTheMembershipsAndContactsOfTheBatchBeingApplied(Databases kind) throws Exception {
+        try (Databases.Fresh fresh = kind.open(); JdbcDataStore store = new JdbcDataStore(fresh.db)) {
+            account(store, "acme");
+            CountDownLatch start = new CountDownLatch(1);
+            java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+            JdbcEventLedger real = new JdbcEventLedger(store);
+            EventLedger ledger = (EventLedger) Proxy.newProxyInstance(EventLedger.class.getClassLoader(),
+                    new Class<?>[] { EventLedger.class }, (proxy, method, args) -> {
+                        if (method.getName().equals("position")) {
+                            start.await(); // both calls are in the log before the drain reads it
+                        }
+                        if (method.getName().equals("apply") && first.getAndSet(false)) {
+                            Thread.sleep(500); // the second batch is read and mapped while the first is applied
+                        }
+                        try {
+                            return method.invoke(real, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+            Ingestion ingestion = new Ingestion(ledger, store, TestSettings.settings(Map.of("drainBatchEvents", 1)), dir);
+            String key = ingestion.createSource("web", "Web").writeKey();
+            assertEquals(200, post(ingestion, "batch", key, "{\"batch\":[{\"type\":\"group\",\"userId\":\"u1\",\"groupId\":\"acme\"," + AT
+                    + "},{\"type\":\"identify\",\"userId\":\"u1\",\"traits\":{\"name\":\"Ada\",\"email\":\"ada@acme.test\"}," + AT + "}]}")
+                    .status());
+            assertEquals(200, post(ingestion, "batch", key, "{\"batch\":[" + track("t1", "u1", "Export", "")
+                    + ",{\"type\":\"identify\",\"userId\":\"u1\",\"traits\":{\"role\":\"champion\"}," + AT + "}]}").status());
+            start.countDown();
+            awaitDrained(ingestion);
+            assertEquals(1, usage(store, "acme", "Export", false), "the user's group, applied in the batch before, named the account");
+            assertEquals(0, real.stats("web", 10).held());
+            Contact ada = store.repository(Contact.TYPE).get(List.of("acme", "u1")).orElseThrow();
+            assertEquals(Optional.of("ada@acme.test"), ada.email(), "the contact of the batch before was the one updated");
+            assertEquals(ContactRole.CHAMPION, ada.role());
+            ingestion.close();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
     void appliedLogSegmentsAreDeleted(Databases kind) throws Exception {
         try (Databases.Fresh fresh = kind.open(); JdbcDataStore store = new JdbcDataStore(fresh.db)) {
             account(store, "acme");
