@@ -72,6 +72,30 @@ final class CacheTemplate {
         return jars.size();
     }
 
+    /** The embedded database's template (io.tenure.store.Database.TEMPLATE), which a first start copies. */
+    static final String DATABASE = "lib/template/db/tenure.mv.db";
+
+    /**
+     * Keeps the embedded database of the template run as the database template: the migrated schema plus the tables
+     * the installation's bundles contribute (created by the store when they register), so a first start does not
+     * create them on its way to ready. Nothing else is written in a run stopped as soon as it is ready (no demo, no
+     * ingested event, no scheduled job has run; users live in files).
+     *
+     * @return whether there was such a database (not when the run used PostgreSQL)
+     */
+    static boolean saveDatabase(Path home, Path data) throws IOException {
+        Path db = data.resolve("db").resolve("tenure.mv.db");
+        if (!Files.isRegularFile(db)) {
+            return false;
+        }
+        Path target = home.resolve(DATABASE);
+        Files.createDirectories(target.getParent());
+        Path partial = target.resolveSibling("tenure.mv.db.saving");
+        Files.copy(db, partial, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return true;
+    }
+
     /**
      * Copies the template into {@code data}/cache/felix when there is no framework cache there yet.
      *

@@ -161,6 +161,9 @@ public final class Main {
             }
             int jars = CacheTemplate.save(options.home(), scratch);
             out.println("Saved the framework cache of a first start as " + CacheTemplate.DIR + " (" + jars + " bundles)");
+            if (CacheTemplate.saveDatabase(options.home(), scratch)) {
+                out.println("Saved its database (with the tables the bundles contribute) as " + CacheTemplate.DATABASE);
+            }
             return 0;
         } catch (IOException e) {
             err.println("tenure: cannot save the framework cache template: " + e.getMessage());

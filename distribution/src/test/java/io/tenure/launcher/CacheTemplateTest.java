@@ -84,6 +84,23 @@ class CacheTemplateTest {
         assertEquals("no template", CacheTemplate.seed(installation("bare"), tmp.resolve("d3")));
     }
 
+    @Test
+    void theTemplateRunsDatabaseBecomesTheDatabaseTemplateWhenItIsTheEmbeddedOne() throws Exception {
+        Path home = installation("built");
+        Files.createDirectories(home.resolve("lib/template/db"));
+        Files.writeString(home.resolve(CacheTemplate.DATABASE), "migrated only");
+        Path data = tmp.resolve("run");
+        Files.createDirectories(data);
+        assertFalse(CacheTemplate.saveDatabase(home, data), "a run on PostgreSQL leaves no embedded database");
+        assertEquals("migrated only", Files.readString(home.resolve(CacheTemplate.DATABASE)));
+
+        Files.createDirectories(data.resolve("db"));
+        Files.writeString(data.resolve("db/tenure.mv.db"), "migrated, with the contributed tables");
+        assertTrue(CacheTemplate.saveDatabase(home, data));
+        assertEquals("migrated, with the contributed tables", Files.readString(home.resolve(CacheTemplate.DATABASE)));
+        assertFalse(Files.exists(home.resolve("lib/template/db/tenure.mv.db.saving")));
+    }
+
     private static void copyTree(Path from, Path to) throws Exception {
         try (var walk = Files.walk(from)) {
             for (Path p : walk.toList()) {

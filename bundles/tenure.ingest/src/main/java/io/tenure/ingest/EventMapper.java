@@ -228,6 +228,9 @@ final class EventMapper {
             case SCREEN -> "screen" + json.string("name").map(n -> ":" + n).orElse("");
             default -> throw new IllegalStateException(type + " is not usage");
         };
+        if (name.equals(io.tenure.api.engagement.UsageRollup.ALL_FEATURES)) {
+            return "track:" + name; // "*" holds the account's daily totals
+        }
         return name.length() <= MAX_FEATURE ? name : name.substring(0, MAX_FEATURE);
     }
 

@@ -93,6 +93,8 @@ class EventParserTest {
         assertEquals(new EventMapper.Fields("u1", "", "acme", "A", "", -1), parsed.events().get(0).fields());
         assertEquals(new EventMapper.Fields("7", "", "12", "B", "", -1), parsed.events().get(1).fields());
         assertEquals(second, new String(parsed.events().get(1).json(), StandardCharsets.UTF_8));
+        assertEquals("track:*", parse(Optional.empty(), "{\"batch\":[{\"type\":\"track\",\"userId\":\"u\",\"event\":\"*\"}]}")
+                .events().get(0).fields().feature(), "the feature * holds the daily totals: an event of that name is another feature");
     }
 
     @Test

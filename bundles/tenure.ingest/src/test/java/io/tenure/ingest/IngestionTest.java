@@ -232,6 +232,12 @@ class IngestionTest {
     }
 
     /** An {@link EventLedger} whose apply waits for a latch: the store stalls. */
+    /** Ingestion into a store holding the account acme, whose applies wait for {@code go}. */
+    private Ingestion stalledIngestion(JdbcDataStore store, CountDownLatch go, Map<String, Object> settings) throws Exception {
+        account(store, "acme");
+        return new Ingestion(stalled(new JdbcEventLedger(store), go), store, TestSettings.settings(settings), dir);
+    }
+
     static EventLedger stalled(EventLedger ledger, CountDownLatch go) {
         return (EventLedger) Proxy.newProxyInstance(EventLedger.class.getClassLoader(), new Class<?>[] { EventLedger.class },
                 (proxy, method, args) -> {
@@ -250,11 +256,8 @@ class IngestionTest {
     @EnumSource(Databases.class)
     void pastCapacityCallsAreToldToRetryAndNothingAcknowledgedIsLost(Databases kind) throws Exception {
         try (Databases.Fresh fresh = kind.open(); JdbcDataStore store = new JdbcDataStore(fresh.db)) {
-            account(store, "acme");
             CountDownLatch go = new CountDownLatch(1);
-            EventLedger ledger = stalled(new JdbcEventLedger(store), go);
-            Ingestion ingestion = new Ingestion(ledger, store, TestSettings.settings(Map.of("maxBacklogMb", 1,
-                    "maxPendingRequests", 1)), dir);
+            Ingestion ingestion = stalledIngestion(store, go, Map.of("maxBacklogMb", 1, "maxPendingRequests", 1));
             String key = ingestion.createSource("web", "Web").writeKey();
 
             // One call still sending its body holds the only slot: the next is answered 429.
@@ -320,11 +323,8 @@ class IngestionTest {
     @EnumSource(Databases.class)
     void pastThePaceBacklogCallsWaitForTheStoreInsteadOfRunningAhead(Databases kind) throws Exception {
         try (Databases.Fresh fresh = kind.open(); JdbcDataStore store = new JdbcDataStore(fresh.db)) {
-            account(store, "acme");
             CountDownLatch go = new CountDownLatch(1);
-            EventLedger ledger = stalled(new JdbcEventLedger(store), go);
-            Ingestion ingestion = new Ingestion(ledger, store, TestSettings.settings(Map.of("paceBacklogMb", 1,
-                    "maxBacklogMb", 64)), dir);
+            Ingestion ingestion = stalledIngestion(store, go, Map.of("paceBacklogMb", 1, "maxBacklogMb", 64));
             String key = ingestion.createSource("web", "Web").writeKey();
             String padded = ",\"context\":{\"groupId\":\"acme\"},\"properties\":{\"pad\":\"" + "p".repeat(2000) + "\"}";
             long acknowledged = 0;

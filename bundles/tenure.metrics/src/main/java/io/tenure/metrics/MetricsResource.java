@@ -36,12 +36,16 @@ import io.tenure.api.security.Role;
 public class MetricsResource implements ApiResource {
     /** How long a metric may take before its caller is answered 503; partners' metrics included. */
     static final java.time.Duration TIME_LIMIT = java.time.Duration.ofSeconds(30);
-    /** Calls of one metric that may be running at once; more are refused rather than queued behind a hung one. */
-    static final int MAX_IN_FLIGHT = 2;
+    /**
+     * Calls of one metric that may be running at once; a further call waits for one of them (at most
+     * {@link #QUEUE_WAIT}, or the time limit if shorter) and is then refused, rather than queued behind hung ones.
+     */
+    static final int MAX_IN_FLIGHT = 4;
+    static final java.time.Duration QUEUE_WAIT = java.time.Duration.ofSeconds(5);
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MetricsResource.class);
 
     private final Map<String, Metric> metrics = new ConcurrentSkipListMap<>();
-    private final Map<String, java.util.concurrent.atomic.AtomicInteger> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.Semaphore> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "tenure-metric");
         t.setDaemon(true);
@@ -132,12 +136,16 @@ public class MetricsResource implements ApiResource {
      * 503, one that throws is logged and answered 500 naming it; neither affects other metrics or requests.
      */
     private MetricResult isolated(Metric metric, MetricRequest request) throws MetricException, ApiException {
-        java.util.concurrent.atomic.AtomicInteger running = inFlight.computeIfAbsent(metric.name(),
-                k -> new java.util.concurrent.atomic.AtomicInteger());
-        if (running.incrementAndGet() > MAX_IN_FLIGHT) {
-            running.decrementAndGet();
-            throw new ApiException(503, "metric_busy", "metric " + metric.name() + " is still busy with earlier calls; try again later",
-                    List.of());
+        java.util.concurrent.Semaphore running = inFlight.computeIfAbsent(metric.name(),
+                k -> new java.util.concurrent.Semaphore(MAX_IN_FLIGHT));
+        try {
+            if (!running.tryAcquire(Math.min(QUEUE_WAIT.toMillis(), limit.toMillis()), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                throw new ApiException(503, "metric_busy", "metric " + metric.name() + " is still busy with earlier calls; "
+                        + "try again later", List.of());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(503, "metric_interrupted", "interrupted while waiting for " + metric.name(), List.of());
         }
         java.util.concurrent.Future<MetricResult> call;
         try {
@@ -145,11 +153,11 @@ public class MetricsResource implements ApiResource {
                 try {
                     return metric.compute(request);
                 } finally {
-                    running.decrementAndGet();
+                    running.release();
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            running.decrementAndGet();
+            running.release();
             throw new ApiException(503, "metric_unavailable", "metrics are stopping", List.of());
         }
         try {

@@ -83,6 +83,36 @@ class MetricsResourceTest {
     }
 
     @Test
+    void moreCallsOfAMetricThanMayRunAtOnceWaitForATurnInsteadOfFailing() throws Exception {
+        MetricsResource resource = new MetricsResource(Clock.systemUTC(), Duration.ofSeconds(30));
+        java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        resource.addMetric(new Behaving("slow", () -> {
+            most.accumulateAndGet(running.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            running.decrementAndGet();
+        }));
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(3 * MetricsResource.MAX_IN_FLIGHT);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 3 * MetricsResource.MAX_IN_FLIGHT; i++) {
+                answers.add(callers.submit(() -> resource.handle(new Get(List.of("slow"))).status()));
+            }
+            for (var answer : answers) {
+                assertEquals(200, answer.get());
+            }
+        } finally {
+            callers.shutdownNow();
+            resource.deactivate();
+        }
+        assertEquals(MetricsResource.MAX_IN_FLIGHT, most.get(), "never more at once than the limit");
+    }
+
+    @Test
     void aHangingOrFailingMetricIsCutOffWithoutHarmingTheOthers() throws Exception {
         CountDownLatch never = new CountDownLatch(1);
         MetricsResource resource = new MetricsResource(Clock.systemUTC(), Duration.ofMillis(300));
@@ -103,9 +133,14 @@ class MetricsResourceTest {
         ApiException timeout = assertThrows(ApiException.class, () -> resource.handle(new Get(List.of("hangs"))));
         assertEquals(503, timeout.status());
         assertEquals("metric hangs did not answer within 300 ms", timeout.getMessage());
-        assertThrows(ApiException.class, () -> resource.handle(new Get(List.of("hangs"))));
+        for (int i = 1; i < MetricsResource.MAX_IN_FLIGHT; i++) {
+            assertEquals("metric_timeout", assertThrows(ApiException.class, () -> resource.handle(new Get(List.of("hangs")))).code());
+        }
+        long t0 = System.nanoTime();
         ApiException busy = assertThrows(ApiException.class, () -> resource.handle(new Get(List.of("hangs"))));
-        assertEquals("metric_busy", busy.code(), "two hung calls: the third is refused at once instead of piling up");
+        assertEquals("metric_busy", busy.code(), "every slot held by a hung call: the next waits a while, then is refused "
+                + "instead of piling up");
+        assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "it waited the time limit at most, not for ever");
 
         ApiException failed = assertThrows(ApiException.class, () -> resource.handle(new Get(List.of("throws"))));
         assertEquals(500, failed.status());

@@ -572,10 +572,10 @@ public class JdbcEventLedger implements EventLedger {
             }
             switch (e.effect()) {
                 case USAGE -> {
-                    for (String feature : List.of(e.feature().orElseThrow(), UsageRollup.ALL_FEATURES)) {
-                        UsageKey key = new UsageKey(account, e.day(), feature);
-                        usage.computeIfAbsent(key, k -> new long[2])[0]++;
-                        e.userId().ifPresent(u -> users.computeIfAbsent(key, k -> new HashSet<>()).add(u));
+                    UsageKey key = new UsageKey(account, e.day(), e.feature().orElseThrow());
+                    usage.computeIfAbsent(key, k -> new long[2])[0]++;
+                    if (e.userId().isPresent()) {
+                        users.computeIfAbsent(key, k -> new HashSet<>()).add(e.userId().get());
                     }
                 }
                 case CONTACT -> {
@@ -589,11 +589,32 @@ public class JdbcEventLedger implements EventLedger {
                 }
             }
         }
+        addDailyTotals(usage, users);
         recordMembers(c, members);
         countNewUsers(c, usage, users, newlyCounted);
         addUsage(c, usage);
         upsertContacts(c, contacts.values());
         return held;
+    }
+
+    /**
+     * Adds each account's daily totals (feature {@link UsageRollup#ALL_FEATURES}) from its features' counts and users:
+     * one lookup per account, day and feature rather than a second one per event.
+     */
+    private static void addDailyTotals(Map<UsageKey, long[]> usage, Map<UsageKey, Set<String>> users) {
+        Map<UsageKey, long[]> totals = new LinkedHashMap<>();
+        Map<UsageKey, Set<String>> totalUsers = new HashMap<>();
+        for (Map.Entry<UsageKey, long[]> u : usage.entrySet()) {
+            UsageKey k = u.getKey();
+            UsageKey all = new UsageKey(k.accountId(), k.day(), UsageRollup.ALL_FEATURES);
+            totals.computeIfAbsent(all, x -> new long[2])[0] += u.getValue()[0];
+            Set<String> who = users.get(k);
+            if (who != null) {
+                totalUsers.computeIfAbsent(all, x -> new HashSet<>()).addAll(who);
+            }
+        }
+        usage.putAll(totals);
+        users.putAll(totalUsers);
     }
 
     private static Set<String> existingAccounts(Connection c, Set<String> ids) throws SQLException {

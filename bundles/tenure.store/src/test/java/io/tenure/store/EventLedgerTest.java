@@ -49,8 +49,12 @@ class EventLedgerTest {
     }
 
     private static long rows(JdbcDataStore store, String table) {
+        return number(store, "SELECT COUNT(*) FROM " + table);
+    }
+
+    private static long number(JdbcDataStore store, String sql) {
         return store.withConnection(c -> {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
                 rs.next();
                 return rs.getLong(1);
             }
@@ -76,12 +80,7 @@ class EventLedgerTest {
             assertEquals(new Applied(1, 0, 0, 0), restarted.apply("node-a", 40, track("m1"), List.of()));
             assertEquals(new Applied(1, 0, 0, 0), new JdbcEventLedger(store).apply("node-a", 50, track("m2"), List.of()));
             assertEquals(7, events(store));
-            assertEquals(7L, (long) store.withConnection(c -> {
-                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT accepted FROM ingest_sources")) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }));
+            assertEquals(7, number(store, "SELECT accepted FROM ingest_sources"));
         }
     }
 
