@@ -270,59 +270,70 @@ public class JdbcEventLedger implements EventLedger {
         Registered registered = new Registered();
         store.ledgerLock().lock();
         try {
-            Applied result = store.inTransaction(c -> {
-                newlyCounted.clear();
-                registered.count = 0;
-                registered.lastBatch = -1;
-                if (postgres()) {
-                    try (Statement s = c.createStatement()) {
-                        s.execute("SELECT pg_advisory_xact_lock(" + APPLY_LOCK + ")");
-                    }
-                }
-                if (!advance(c, journal, position)) {
-                    return new Applied(0, 0, 0, 0);
-                }
-                boolean[] fresh = registerMessageIds(c, journal, events, registered);
-            List<IngestEvent> applied = new ArrayList<>();
-            Map<String, long[]> counts = new HashMap<>(); // source -> accepted, deduplicated, rejected
-            for (int i = 0; i < events.size(); i++) {
-                IngestEvent e = events.get(i);
-                long[] n = counts.computeIfAbsent(e.sourceId(), k -> new long[3]);
-                if (fresh[i]) {
-                    n[0]++;
-                    applied.add(e);
-                } else {
-                    n[1]++;
-                }
+            Applied result;
+            try {
+                result = store.inTransaction(c -> applyInTransaction(c, journal, position, events, rejections, registered,
+                        newlyCounted));
+            } catch (DataException | RuntimeException e) {
+                seen.remove(registered.keys, registered.count); // the ids were taken in memory before the commit
+                throw e;
             }
-            Map<IngestEvent, String> held = applyEffects(c, applied, newlyCounted);
-            hold(c, held);
-            for (SourceStats.Rejection r : rejections) {
-                counts.computeIfAbsent(r.sourceId(), k -> new long[3])[2] += r.events();
-            }
-            recordRejections(c, rejections);
-            try (PreparedStatement s = c.prepareStatement("UPDATE ingest_sources SET accepted = accepted + ?, "
-                    + "deduplicated = deduplicated + ?, rejected = rejected + ? WHERE source_id = ?")) {
-                for (Map.Entry<String, long[]> e : counts.entrySet()) {
-                    s.setLong(1, e.getValue()[0]);
-                    s.setLong(2, e.getValue()[1]);
-                    s.setLong(3, e.getValue()[2]);
-                    s.setString(4, e.getKey());
-                    s.addBatch();
-                }
-                s.executeBatch();
-            }
-            long accepted = counts.values().stream().mapToLong(n -> n[0]).sum();
-            long rejected = counts.values().stream().mapToLong(n -> n[2]).sum();
-            return new Applied(accepted, events.size() - accepted, held.size(), rejected);
-            });
-            seen.addAll(registered.keys, registered.count, System.currentTimeMillis());
             lastBatch = Math.max(lastBatch, registered.lastBatch);
             remember(newlyCounted);
             return result;
         } finally {
             store.ledgerLock().unlock();
         }
+    }
+
+    /** The work of {@link #apply} in its transaction. */
+    private Applied applyInTransaction(Connection c, String journal, long position, List<IngestEvent> events,
+            List<SourceStats.Rejection> rejections, Registered registered, List<CountedUser> newlyCounted)
+            throws SQLException, DataException {
+        newlyCounted.clear();
+        registered.count = 0;
+        registered.lastBatch = -1;
+        if (postgres()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("SELECT pg_advisory_xact_lock(" + APPLY_LOCK + ")");
+            }
+        }
+        if (!advance(c, journal, position)) {
+            return new Applied(0, 0, 0, 0);
+        }
+        boolean[] fresh = registerMessageIds(c, journal, events, registered);
+        List<IngestEvent> applied = new ArrayList<>();
+        Map<String, long[]> counts = new HashMap<>(); // source -> accepted, deduplicated, rejected
+        for (int i = 0; i < events.size(); i++) {
+            IngestEvent e = events.get(i);
+            long[] n = counts.computeIfAbsent(e.sourceId(), k -> new long[3]);
+            if (fresh[i]) {
+                n[0]++;
+                applied.add(e);
+            } else {
+                n[1]++;
+            }
+        }
+        Map<IngestEvent, String> held = applyEffects(c, applied, newlyCounted);
+        hold(c, held);
+        for (SourceStats.Rejection r : rejections) {
+            counts.computeIfAbsent(r.sourceId(), k -> new long[3])[2] += r.events();
+        }
+        recordRejections(c, rejections);
+        try (PreparedStatement s = c.prepareStatement("UPDATE ingest_sources SET accepted = accepted + ?, "
+                + "deduplicated = deduplicated + ?, rejected = rejected + ? WHERE source_id = ?")) {
+            for (Map.Entry<String, long[]> e : counts.entrySet()) {
+                s.setLong(1, e.getValue()[0]);
+                s.setLong(2, e.getValue()[1]);
+                s.setLong(3, e.getValue()[2]);
+                s.setString(4, e.getKey());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+        long accepted = counts.values().stream().mapToLong(n -> n[0]).sum();
+        long rejected = counts.values().stream().mapToLong(n -> n[2]).sum();
+        return new Applied(accepted, events.size() - accepted, held.size(), rejected);
     }
 
     private void remember(List<CountedUser> committed) {
@@ -406,19 +417,20 @@ public class JdbcEventLedger implements EventLedger {
         catchUp(c);
         long[] keys = new long[events.size()];
         int count = 0;
-        it.unimi.dsi.fastutil.longs.LongOpenHashSet inBatch = new it.unimi.dsi.fastutil.longs.LongOpenHashSet(events.size());
         Instant newest = Instant.EPOCH;
+        long now = System.currentTimeMillis();
+        registered.keys = keys;
         for (int i = 0; i < fresh.length; i++) {
             IngestEvent e = events.get(i);
             long key = messageKey(e.sourceId(), e.messageId());
-            fresh[i] = !seen.contains(key) && inBatch.add(key);
+            fresh[i] = seen.add(key, now); // also false for the second of a repeated id within the batch
             if (fresh[i]) {
                 keys[count++] = key;
+                registered.count = count;
                 newest = e.receivedAt().isAfter(newest) ? e.receivedAt() : newest;
             }
         }
-        registered.keys = keys;
-        registered.count = count;
+        seen.trim();
         if (count == 0) {
             return fresh;
         }

@@ -51,19 +51,62 @@ final class MessageIds {
         return false;
     }
 
-    /** Remembers keys committed at {@code at} (epoch millis). */
-    void addAll(long[] keys, int count, long at) {
+    /** The generation taking keys received at {@code at}: the newest, or a new one when it is full or old enough. */
+    private Generation current(long at) {
         Generation current = generations.peekLast();
         if (current == null || at - current.started >= generationMillis || current.keys.size() >= Math.max(1, maxIds / 4)) {
             current = new Generation(at);
             generations.addLast(current);
         }
+        current.newest = Math.max(current.newest, at);
+        return current;
+    }
+
+    /** Remembers keys received at {@code at} (epoch millis). */
+    void addAll(long[] keys, int count, long at) {
+        Generation current = current(at);
         for (int i = 0; i < count; i++) {
             if (current.keys.add(keys[i])) {
                 size++;
             }
         }
-        current.newest = Math.max(current.newest, at);
+        trim();
+    }
+
+    /**
+     * Remembers a key received at {@code at} unless it is remembered already: one hash probe per generation, the
+     * check and the insert at once. Call {@link #trim()} after a run of these.
+     *
+     * @return whether it was new
+     */
+    boolean add(long key, long at) {
+        Generation current = current(at);
+        for (Generation g : generations) {
+            if (g != current && g.keys.contains(key)) {
+                return false;
+            }
+        }
+        if (!current.keys.add(key)) {
+            return false;
+        }
+        size++;
+        return true;
+    }
+
+    /** Forgets keys added by {@link #add} whose transaction did not commit. */
+    void remove(long[] keys, int count) {
+        for (int i = 0; i < count; i++) {
+            for (Generation g : generations) {
+                if (g.keys.remove(keys[i])) {
+                    size--;
+                    break;
+                }
+            }
+        }
+    }
+
+    /** Drops the oldest generations while more than {@code maxIds} keys are remembered. */
+    void trim() {
         while (size > maxIds && generations.size() > 1) {
             Generation oldest = generations.pollFirst();
             size -= oldest.keys.size();

@@ -86,6 +86,23 @@ class EventLedgerTest {
 
     @ParameterizedTest
     @EnumSource(Databases.class)
+    void theIdsOfABatchThatDidNotCommitAreNotRemembered(Databases kind) throws Exception {
+        try (Databases.Fresh fresh = kind.open(); JdbcDataStore store = new JdbcDataStore(fresh.db)) {
+            setUp(store);
+            JdbcEventLedger ledger = new JdbcEventLedger(store);
+            List<IngestEvent> bad = new ArrayList<>(track("m1", "m2"));
+            bad.add(new IngestEvent("web", "m3", Instant.now(), IngestEvent.Effect.USAGE, Optional.of("acme"), Optional.of("u1"),
+                    DAY, Optional.of("f".repeat(300)), Optional.empty(), Optional.empty(), "{}")); // longer than the column
+            org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> ledger.apply("node-a", 10, bad, List.of()));
+            assertEquals(0, rows(store, "ingest_message_batches"));
+            assertEquals(new Applied(3, 0, 0, 0), ledger.apply("node-a", 10, track("m1", "m2", "m3"), List.of()),
+                    "the retry of the batch counts every id: none was remembered from the try that failed");
+            assertEquals(3, events(store));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
     void theIdsOfThePerMessageTableOfEarlierVersionsStillCount(Databases kind) throws Exception {
         try (Databases.Fresh fresh = kind.open(); JdbcDataStore store = new JdbcDataStore(fresh.db)) {
             setUp(store);

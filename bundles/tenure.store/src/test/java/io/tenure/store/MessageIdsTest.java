@@ -73,6 +73,21 @@ class MessageIdsTest {
     }
 
     @Test
+    void addSaysWhetherAKeyIsNewInAnyGenerationAndRemoveTakesItBack() {
+        MessageIds ids = new MessageIds(8); // generations of two keys
+        assertTrue(ids.add(1, 10));
+        assertTrue(ids.add(2, 10));
+        assertTrue(ids.add(3, 20)); // a second generation
+        assertEquals(2, ids.generations());
+        assertFalse(ids.add(1, 30), "remembered in the older generation");
+        assertFalse(ids.add(3, 30));
+        ids.remove(new long[] { 1, 3 }, 2);
+        assertEquals(1, ids.size());
+        assertTrue(ids.add(1, 40));
+        assertTrue(ids.contains(2));
+    }
+
+    @Test
     void aLimitBelowOneIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new MessageIds(0));
     }
