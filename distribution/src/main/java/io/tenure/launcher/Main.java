@@ -249,7 +249,7 @@ public final class Main {
             out.println("  Tenure " + version() + " is ready in " + ms + " ms.");
             out.println("  Console:   " + base + "/console/");
             out.println("  REST API:  " + base + "/api/v1/  (HTTP Basic or Bearer token)");
-            out.println("  Log in as 'admin' with TENURE_ADMIN_PASSWORD, or with the password printed above on the first start.");
+            out.println("  Log in as 'admin' with TENURE_ADMIN_PASSWORD, or with the password generated and printed on the first start.");
             out.println("  Data:      " + options.data());
             out.println("  Stop with Ctrl-C or SIGTERM.");
             out.println();

@@ -75,7 +75,7 @@ public class FileUserService implements UserService {
     /** The first admin's slow hash, computed beside the rest of the start-up; null once the admin is stored. */
     private volatile CompletableFuture<String> firstAdminHash;
 
-    /** Until when the first admin's hash waits for the framework to finish starting (a bound, not a schedule). */
+    /** Until when the first admin's hash waits for the runtime to be ready (a bound, not a schedule). */
     private static final long START_WAIT_MILLIS = 3_000;
     private final java.util.function.BooleanSupplier started;
 
@@ -83,7 +83,34 @@ public class FileUserService implements UserService {
     public FileUserService(BundleContext context) throws IOException {
         this(Path.of(context.getProperty(ModuleManager.DATA_PROPERTY)).resolve("security").resolve("users.json"),
                 System.getenv(ADMIN_PASSWORD_ENV), PasswordHasher.DEFAULT_ITERATIONS, Clock.systemUTC(),
-                () -> context.getBundle(0).getState() == org.osgi.framework.Bundle.ACTIVE);
+                () -> context.getBundle(0).getState() == org.osgi.framework.Bundle.ACTIVE && ready(context));
+    }
+
+    /**
+     * Whether every registered readiness check is ready (or has failed): the first admin's hash takes a processor for
+     * a while, and on a first start that would be taken from the store opening and the bundles getting ready.
+     */
+    private static boolean ready(BundleContext context) {
+        try {
+            for (org.osgi.framework.ServiceReference<io.tenure.api.readiness.ReadinessCheck> ref
+                    : context.getServiceReferences(io.tenure.api.readiness.ReadinessCheck.class, null)) {
+                io.tenure.api.readiness.ReadinessCheck check = context.getService(ref);
+                if (check == null) {
+                    continue;
+                }
+                try {
+                    io.tenure.api.readiness.Readiness r = check.check();
+                    if (!r.ready() && !r.failed()) {
+                        return false;
+                    }
+                } finally {
+                    context.ungetService(ref);
+                }
+            }
+            return true;
+        } catch (org.osgi.framework.InvalidSyntaxException | RuntimeException e) {
+            return true; // the wait is only a courtesy
+        }
     }
 
     FileUserService(Path file, String adminPassword, int iterations, Clock clock) throws IOException {
@@ -91,8 +118,9 @@ public class FileUserService implements UserService {
     }
 
     /**
-     * @param started whether the framework has finished starting: the first admin's slow hash waits for it (at most
-     *        {@value #START_WAIT_MILLIS} ms), so on a first start it does not take a core from the bundles starting
+     * @param started whether the framework has finished starting and the runtime is ready: the first admin's slow hash
+     *        waits for it (at most {@value #START_WAIT_MILLIS} ms), so on a first start it does not take a core from
+     *        the bundles getting ready
      */
     FileUserService(Path file, String adminPassword, int iterations, Clock clock, java.util.function.BooleanSupplier started)
             throws IOException {
