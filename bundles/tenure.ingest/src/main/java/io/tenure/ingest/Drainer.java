@@ -182,7 +182,15 @@ final class Drainer implements Runnable {
                     } else {
                         inFlight(batch);
                         next = mapping.submit(() -> prepare(from));
-                        apply(batch);
+                        EventLedger.Applied done = apply(batch);
+                        if (done.deduplicated() > 0 && batch.events().stream().anyMatch(e -> e.effect() != IngestEvent.Effect.USAGE)) {
+                            // a repeated group, alias or identify call changed nothing in the store, yet the read-ahead
+                            // was mapped with it: map the next batch again
+                            settle(next);
+                            next = null;
+                            closeQuietly(reader);
+                            reader = log.reader(batch.end());
+                        }
                         if (clock.millis() - lastHousekeeping > 1000) {
                             housekeeping(); // under a steady load too: applied segments go, held events are released
                         }
@@ -319,12 +327,12 @@ final class Drainer implements Runnable {
     }
 
     /** Applies one prepared batch; the batch's memberships and contacts are then the store's. */
-    private void apply(Prepared batch) throws DataException {
+    private EventLedger.Applied apply(Prepared batch) throws DataException {
         if (batch.events().stream().anyMatch(e -> e.effect() == IngestEvent.Effect.MEMBERSHIP)) {
             membershipsChanged = true;
         }
         long t0 = System.nanoTime();
-        ledger.apply(journal, batch.end(), batch.events(), batch.rejections());
+        EventLedger.Applied done = ledger.apply(journal, batch.end(), batch.events(), batch.rejections());
         applied = batch.end();
         synchronized (progress) {
             progress.notifyAll();
@@ -335,6 +343,7 @@ final class Drainer implements Runnable {
         synchronized (appliedAt) {
             appliedAt.addLast(new long[] { clock.millis(), batch.end() });
         }
+        return done;
     }
 
     private Optional<Contact> contact(String account, String id) {

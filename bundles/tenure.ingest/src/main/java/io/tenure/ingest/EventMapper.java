@@ -112,8 +112,14 @@ final class EventMapper {
         JsonView json;
         try {
             json = JsonView.read(raw.getBytes(StandardCharsets.UTF_8));
-        } catch (JsonView.Invalid e) {
-            throw new IllegalStateException("a held event is not the JSON it was when received: " + e.getMessage(), e);
+        } catch (JsonView.Invalid strict) {
+            // held by an earlier version, whose parser took lenient JSON ('single quotes', bare names): read it as that
+            // parser did and go on with its strict form
+            try {
+                json = JsonView.read(new com.google.gson.Gson().toJson(JsonParser.parseString(raw)).getBytes(StandardCharsets.UTF_8));
+            } catch (JsonView.Invalid | RuntimeException e) {
+                throw new IllegalStateException("a held event is not JSON: " + strict.getMessage(), e);
+            }
         }
         EventType type = json.string("type").flatMap(EventType::of).orElse(EventType.TRACK);
         return new Received(sourceId, receivedAt, type, messageId, fields(type, json), raw);

@@ -123,6 +123,9 @@ final class EventParser {
      * is in; otherwise every bad event is named.
      */
     private static Parsed batch(byte[] body, int length, EventMapper mapper) throws BadRequest {
+        if (length >= 2 && (body[0] == 0 || body[1] == 0 || (body[0] & 0xff) == 0xfe || (body[0] & 0xff) == 0xff)) {
+            throw new BadRequest("the body must be JSON in UTF-8 (it looks like UTF-16 or UTF-32)", List.of("body: not UTF-8"), 1);
+        }
         List<String> problems = new ArrayList<>();
         List<LogRecord.Event> events = new ArrayList<>();
         Optional<String> writeKey = Optional.empty();
@@ -256,6 +259,8 @@ final class EventParser {
                     problems.add(where + "event: a track call needs the event name");
                 } else if (name.get().length() > MAX_ID) {
                     problems.add(where + "event: longer than " + MAX_ID + " characters");
+                } else if (!wellFormed(name.get())) {
+                    problems.add(where + "event: is not valid Unicode (an unpaired surrogate, such as \\ud800 alone)");
                 }
             }
             case GROUP -> {
@@ -393,6 +398,10 @@ final class EventParser {
             problems.add(where + field + ": is empty");
             return Optional.empty();
         }
+        if (!wellFormed(s)) {
+            problems.add(where + field + ": is not valid Unicode (an unpaired surrogate, such as \\ud800 alone)");
+            return Optional.empty();
+        }
         if (s.length() > max) {
             problems.add(where + field + ": longer than " + max + " characters");
             return Optional.empty();
@@ -403,6 +412,22 @@ final class EventParser {
     static Optional<String> text(JsonObject e, String field) {
         JsonElement v = e.get(field);
         return v != null && v.isJsonPrimitive() && v.getAsJsonPrimitive().isString() ? Optional.of(v.getAsString()) : Optional.empty();
+    }
+
+    /** No unpaired surrogate: the text survives UTF-8 as it is (an unpaired one would become '?', and two ids one). */
+    static boolean wellFormed(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String abbreviate(String s) {

@@ -85,6 +85,19 @@ class EventParserTest {
     }
 
     @Test
+    void aBodyInAnotherEncodingThanUtf8OrAnIdThatIsNotUnicodeIsRefused() {
+        byte[] utf16 = "{\"batch\":[]}".getBytes(StandardCharsets.UTF_16LE);
+        EventParser.BadRequest e = assertThrows(EventParser.BadRequest.class, () -> EventParser.parse(Optional.empty(), utf16,
+                utf16.length, new EventMapper(TestSettings.settings(java.util.Map.of()))));
+        assertTrue(e.getMessage().startsWith("the body must be JSON in UTF-8"), e.getMessage());
+        e = bad(Optional.empty(), "{\"batch\":[{\"type\":\"track\",\"messageId\":\"x\\ud800\",\"userId\":\"u\",\"event\":\"e\"},"
+                + "{\"type\":\"track\",\"userId\":\"u\",\"event\":\"\\udc00\"}]}");
+        assertEquals(List.of("batch[0].messageId: is not valid Unicode (an unpaired surrogate, such as \\ud800 alone)",
+                "batch[1].event: is not valid Unicode (an unpaired surrogate, such as \\ud800 alone)"), e.problems);
+        assertTrue(EventParser.wellFormed("emoji \ud83d\ude00 is a pair"));
+    }
+
+    @Test
     void nestedPathsAreReadWhereverTheEventSitsInTheBatch() throws Exception {
         String first = "{\"type\":\"track\",\"userId\":\"u1\",\"event\":\"A\",\"context\":{\"groupId\":\"acme\"}}";
         String second = "{\"properties\":{\"x\":[1,{\"y\":\"}\"}]},\"type\":\"track\",\"userId\":7,\"event\":\"B\","

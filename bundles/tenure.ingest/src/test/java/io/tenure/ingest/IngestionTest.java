@@ -360,23 +360,8 @@ class IngestionTest {
         try (Databases.Fresh fresh = kind.open(); JdbcDataStore store = new JdbcDataStore(fresh.db)) {
             account(store, "acme");
             CountDownLatch start = new CountDownLatch(1);
-            java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
             JdbcEventLedger real = new JdbcEventLedger(store);
-            EventLedger ledger = (EventLedger) Proxy.newProxyInstance(EventLedger.class.getClassLoader(),
-                    new Class<?>[] { EventLedger.class }, (proxy, method, args) -> {
-                        if (method.getName().equals("position")) {
-                            start.await(); // both calls are in the log before the drain reads it
-                        }
-                        if (method.getName().equals("apply") && first.getAndSet(false)) {
-                            Thread.sleep(500); // the second batch is read and mapped while the first is applied
-                        }
-                        try {
-                            return method.invoke(real, args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
-            Ingestion ingestion = new Ingestion(ledger, store, TestSettings.settings(Map.of("drainBatchEvents", 1)), dir);
+            Ingestion ingestion = new Ingestion(readAhead(real, start), store, TestSettings.settings(Map.of("drainBatchEvents", 1)), dir);
             String key = ingestion.createSource("web", "Web").writeKey();
             assertEquals(200, post(ingestion, "batch", key, "{\"batch\":[{\"type\":\"group\",\"userId\":\"u1\",\"groupId\":\"acme\"," + AT
                     + "},{\"type\":\"identify\",\"userId\":\"u1\",\"traits\":{\"name\":\"Ada\",\"email\":\"ada@acme.test\"}," + AT + "}]}")
@@ -390,6 +375,77 @@ class IngestionTest {
             Contact ada = store.repository(Contact.TYPE).get(List.of("acme", "u1")).orElseThrow();
             assertEquals(Optional.of("ada@acme.test"), ada.email(), "the contact of the batch before was the one updated");
             assertEquals(ContactRole.CHAMPION, ada.role());
+            ingestion.close();
+        }
+    }
+
+    /**
+     * A ledger whose drain starts only on {@code start} (so the calls posted before are all in the log) and whose first
+     * apply takes half a second (so the batch after it is read and mapped meanwhile).
+     */
+    static EventLedger readAhead(EventLedger real, CountDownLatch start) {
+        java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+        return (EventLedger) Proxy.newProxyInstance(EventLedger.class.getClassLoader(), new Class<?>[] { EventLedger.class },
+                (proxy, method, args) -> {
+                    if (method.getName().equals("position")) {
+                        start.await();
+                    }
+                    if (method.getName().equals("apply") && first.getAndSet(false)) {
+                        Thread.sleep(500);
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void aRepeatedGroupCallDoesNotSteerTheBatchMappedWhileItWasApplied(Databases kind) throws Exception {
+        try (Databases.Fresh fresh = kind.open(); JdbcDataStore store = new JdbcDataStore(fresh.db)) {
+            account(store, "acme");
+            account(store, "globex");
+            JdbcEventLedger real = new JdbcEventLedger(store);
+            Ingestion before = new Ingestion(real, store, TestSettings.settings(Map.of("drainBatchEvents", 1)), dir);
+            String key = before.createSource("web", "Web").writeKey();
+            String toAcme = "{\"type\":\"group\",\"messageId\":\"g1\",\"userId\":\"u1\",\"groupId\":\"acme\"," + AT + "}";
+            assertEquals(200, post(before, "group", key, toAcme).status());
+            awaitDrained(before);
+            assertEquals(200, post(before, "group", key, "{\"messageId\":\"g2\",\"userId\":\"u1\",\"groupId\":\"globex\"," + AT + "}")
+                    .status());
+            awaitDrained(before);
+            before.close();
+
+            CountDownLatch start = new CountDownLatch(1);
+            Ingestion ingestion = new Ingestion(readAhead(real, start), store, TestSettings.settings(Map.of("drainBatchEvents", 1)), dir);
+            assertEquals(200, post(ingestion, "batch", key, "{\"batch\":[" + toAcme + "]}").status()); // a client's late retry
+            assertEquals(200, post(ingestion, "batch", key, "{\"batch\":[" + track("t1", "u1", "Export", "") + "]}").status());
+            start.countDown();
+            awaitDrained(ingestion);
+            assertEquals(1, usage(store, "globex", "Export", false), "the user is in globex: the retried call changed nothing");
+            assertEquals(0, usage(store, "acme", "Export", false));
+            ingestion.close();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void heldEventsOfAnEarlierVersionInLenientJsonAreStillReleased(Databases kind) throws Exception {
+        try (Databases.Fresh fresh = kind.open(); JdbcDataStore store = new JdbcDataStore(fresh.db)) {
+            JdbcEventLedger ledger = new JdbcEventLedger(store);
+            Ingestion ingestion = new Ingestion(ledger, store, TestSettings.settings(Map.of()), dir);
+            ingestion.createSource("web", "Web");
+            String lenient = "{'type':'track',userId:'u1','event':'Export','context':{'groupId':'later'},"
+                    + "'timestamp':'2026-11-20T10:00:00.000Z'}"; // as gson took it before
+            ledger.apply("old-node", 10, List.of(new IngestEvent("web", "h1", java.time.Instant.now(), IngestEvent.Effect.USAGE,
+                    Optional.of("later"), Optional.of("u1"), DAY, Optional.of("Export"), Optional.empty(), Optional.empty(), lenient)),
+                    List.of());
+            assertEquals(1, ledger.stats("web", 10).held());
+            account(store, "later");
+            assertEquals(1, ingestion.releaseHeld());
+            assertEquals(1, usage(store, "later", "Export", false));
             ingestion.close();
         }
     }
