@@ -238,18 +238,29 @@ class IngestionTest {
         return new Ingestion(stalled(new JdbcEventLedger(store), go), store, TestSettings.settings(settings), dir);
     }
 
-    static EventLedger stalled(EventLedger ledger, CountDownLatch go) {
+    /** What a test ledger does before each call of the real one (by method name). */
+    interface Before {
+        void call(String method) throws Exception;
+    }
+
+    static EventLedger intercepted(EventLedger real, Before before) {
         return (EventLedger) Proxy.newProxyInstance(EventLedger.class.getClassLoader(), new Class<?>[] { EventLedger.class },
                 (proxy, method, args) -> {
-                    if (method.getName().equals("apply")) {
-                        go.await();
-                    }
+                    before.call(method.getName());
                     try {
-                        return method.invoke(ledger, args);
+                        return method.invoke(real, args);
                     } catch (InvocationTargetException e) {
                         throw e.getCause();
                     }
                 });
+    }
+
+    static EventLedger stalled(EventLedger ledger, CountDownLatch go) {
+        return intercepted(ledger, method -> {
+            if (method.equals("apply")) {
+                go.await();
+            }
+        });
     }
 
     @ParameterizedTest
@@ -385,20 +396,14 @@ class IngestionTest {
      */
     static EventLedger readAhead(EventLedger real, CountDownLatch start) {
         java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
-        return (EventLedger) Proxy.newProxyInstance(EventLedger.class.getClassLoader(), new Class<?>[] { EventLedger.class },
-                (proxy, method, args) -> {
-                    if (method.getName().equals("position")) {
-                        start.await();
-                    }
-                    if (method.getName().equals("apply") && first.getAndSet(false)) {
-                        Thread.sleep(500);
-                    }
-                    try {
-                        return method.invoke(real, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        return intercepted(real, method -> {
+            if (method.equals("position")) {
+                start.await();
+            }
+            if (method.equals("apply") && first.getAndSet(false)) {
+                Thread.sleep(500);
+            }
+        });
     }
 
     @ParameterizedTest

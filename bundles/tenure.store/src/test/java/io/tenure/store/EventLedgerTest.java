@@ -38,10 +38,14 @@ class EventLedgerTest {
     private static List<IngestEvent> track(String... messageIds) {
         List<IngestEvent> events = new ArrayList<>();
         for (String id : messageIds) {
-            events.add(new IngestEvent("web", id, Instant.now(), IngestEvent.Effect.USAGE, Optional.of("acme"), Optional.of("u1"),
-                    DAY, Optional.of("Report"), Optional.empty(), Optional.empty(), "{}"));
+            events.add(usage(id, "Report"));
         }
         return events;
+    }
+
+    private static IngestEvent usage(String messageId, String feature) {
+        return new IngestEvent("web", messageId, Instant.now(), IngestEvent.Effect.USAGE, Optional.of("acme"), Optional.of("u1"),
+                DAY, Optional.of(feature), Optional.empty(), Optional.empty(), "{}");
     }
 
     private static long events(JdbcDataStore store) {
@@ -91,8 +95,7 @@ class EventLedgerTest {
             setUp(store);
             JdbcEventLedger ledger = new JdbcEventLedger(store);
             List<IngestEvent> bad = new ArrayList<>(track("m1", "m2"));
-            bad.add(new IngestEvent("web", "m3", Instant.now(), IngestEvent.Effect.USAGE, Optional.of("acme"), Optional.of("u1"),
-                    DAY, Optional.of("f".repeat(300)), Optional.empty(), Optional.empty(), "{}")); // longer than the column
+            bad.add(usage("m3", "f".repeat(300))); // a feature longer than its column
             org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> ledger.apply("node-a", 10, bad, List.of()));
             assertEquals(0, rows(store, "ingest_message_batches"));
             assertEquals(new Applied(3, 0, 0, 0), ledger.apply("node-a", 10, track("m1", "m2", "m3"), List.of()),
