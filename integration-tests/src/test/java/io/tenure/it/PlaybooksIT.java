@@ -41,7 +41,10 @@ class PlaybooksIT {
             assertEquals(17, defaults, "the default triggers of the domain, beside the verticals': " + triggers);
             assertEquals(200, tenure.post("/api/v1/health/recompute", admin, null, new byte[0]).statusCode());
             JsonObject run = json(tenure.post("/api/v1/playbooks/run", admin, null, new byte[0])).getAsJsonObject();
-            assertTrue(run.get("created").getAsInt() > 0, run.toString());
+            // the run on new data may have come first (the demo's data is new): once per episode, so this run then
+            // creates nothing, but the tasks are there either way
+            long tasks = json(tenure.get("/api/v1/tasks?limit=1", admin)).getAsJsonObject().get("total").getAsLong();
+            assertTrue(tasks > 0 && run.get("accounts").getAsInt() == 300, "signals became tasks: " + tasks + " after " + run);
             assertEquals(0, run.get("postmortems").getAsInt(), "the demo's churn already has its post-mortems: " + run);
             assertEquals(0, run.getAsJsonObject("failures").size(), "no trigger failed: " + run);
             String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
