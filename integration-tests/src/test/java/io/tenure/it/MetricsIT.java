@@ -60,7 +60,10 @@ class MetricsIT {
             forecastAnswersOnTheDemoBase(tenure, today);
             JsonObject run = JsonParser.parseString(tenure.post("/api/v1/playbooks/run", TenureProcess.admin(), null, new byte[0])
                     .body()).getAsJsonObject();
-            assertTrue(run.get("created").getAsInt() > 0, "the demo base raises playbook tasks: " + run);
+            // the run on new data that the demo's load starts may have come first (then this one creates none)
+            long tasks = JsonParser.parseString(tenure.get("/api/v1/tasks?limit=1", TenureProcess.admin()).body()).getAsJsonObject()
+                    .get("total").getAsLong();
+            assertTrue(tasks > 0, "the demo base raises playbook tasks: " + tasks + " after " + run);
             JsonObject again = JsonParser.parseString(tenure.post("/api/v1/playbooks/run", TenureProcess.admin(), null, new byte[0])
                     .body()).getAsJsonObject();
             assertEquals(0, again.get("created").getAsInt(), "no episode fires twice");
