@@ -449,7 +449,8 @@ class IngestionTest {
                     List.of());
             assertEquals(1, ledger.stats("web", 10).held());
             account(store, "later");
-            assertEquals(1, ingestion.releaseHeld());
+            ingestion.releaseHeld(); // the drain's own release may take it first: either way it is read and applied
+            assertEquals(0, ledger.stats("web", 10).held());
             assertEquals(1, usage(store, "later", "Export", false));
             ingestion.close();
         }
