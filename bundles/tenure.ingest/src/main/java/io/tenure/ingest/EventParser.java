@@ -435,8 +435,9 @@ final class EventParser {
     }
 
     /**
-     * Finds the values of a JSON object and the elements of an array as byte ranges, without building them; checks
-     * the structure (brackets, strings, commas) but leaves the values to the parser.
+     * Finds the values of a JSON object as byte ranges, without building them (the top level of a single call, and
+     * the writeKey of a refused body); checks the structure (brackets, strings, commas) but leaves the values to the
+     * parser. A batch is read by {@link #batch} instead.
      */
     static final class Scanner {
         private final byte[] b;
@@ -508,32 +509,6 @@ final class EventParser {
                     return values;
                 }
                 throw error(i, "expected ',' or '}'");
-            }
-        }
-
-        /** The elements of the array starting at {@code from}, as byte ranges. */
-        List<int[]> array(int from) {
-            int i = ws(from);
-            if (i >= end || b[i] != '[') {
-                throw error(i, "expected '['");
-            }
-            List<int[]> elements = new ArrayList<>();
-            i = ws(i + 1);
-            if (i < end && b[i] == ']') {
-                return elements;
-            }
-            while (true) {
-                int valueEnd = skipValue(i);
-                elements.add(new int[] { i, valueEnd });
-                i = ws(valueEnd);
-                if (i < end && b[i] == ',') {
-                    i = ws(i + 1);
-                    continue;
-                }
-                if (i < end && b[i] == ']') {
-                    return elements;
-                }
-                throw error(i, "expected ',' or ']'");
             }
         }
 

@@ -405,8 +405,9 @@ public class JdbcEventLedger implements EventLedger {
     /**
      * Registers each event's message id; true where it was new (the first of a repeated id within the batch). The
      * ids seen are in memory ({@link MessageIds}); first the rows other nodes committed since the last look are read
-     * (all of them on the first apply). The new keys are stored as one packed row per {@link #KEYS_PER_ROW} and
-     * join the memory only once the transaction has committed ({@code registered}).
+     * (all of them on the first apply). Each id is checked and taken into memory at once; {@code registered} keeps
+     * the new ones, so that {@link #apply} can take them back out if the transaction does not commit. The new keys
+     * are stored as one packed row per {@link #KEYS_PER_ROW}.
      */
     private boolean[] registerMessageIds(Connection c, String journal, List<IngestEvent> events, Registered registered)
             throws SQLException {
@@ -457,7 +458,7 @@ public class JdbcEventLedger implements EventLedger {
         return fresh;
     }
 
-    /** The keys an apply registered, taken into memory once it committed. */
+    /** The keys an apply took into memory (out again if it does not commit) and the newest row it wrote. */
     private static final class Registered {
         long[] keys = new long[0];
         int count;
@@ -504,12 +505,16 @@ public class JdbcEventLedger implements EventLedger {
         warnIfCut();
     }
 
+    /** How far back the memory reached at the last warning, and when that was (one warning an hour at most). */
     private long warnedCut;
+    private long warnedAt;
 
     private void warnIfCut() {
         long since = seen.coveredSince();
-        if (since > warnedCut && System.currentTimeMillis() - warnedCut > 3_600_000L) {
+        long now = System.currentTimeMillis();
+        if (since > warnedCut && now - warnedAt > 3_600_000L) {
             warnedCut = since;
+            warnedAt = now;
             LOG.warn("Deduplication of ingested events reaches back only to {}: more than {} message ids arrived within "
                     + "the window (raise dedupeMaxMessageIds of io.tenure.store to remember more)", Instant.ofEpochMilli(since),
                     seen.size());
