@@ -215,6 +215,9 @@ public final class Main {
         }
         try {
             framework.init();
+            if (System.getenv("TENURE_TRACE_STARTUP") != null) {
+                traceStartup(framework.getBundleContext(), err);
+            }
             installSystemBundles(framework, options.home().resolve("system"), CacheTemplate.verified(options.data()));
             framework.start();
         } catch (BundleException | IOException | RuntimeException e) {
@@ -305,6 +308,8 @@ public final class Main {
         setDefault("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
         setDefault("org.slf4j.simpleLogger.log.org.apache.felix", "warn");
         setDefault("org.slf4j.simpleLogger.log.com.zaxxer.hikari", "warn");
+        // What bundles log through the OSGi log service (Declarative Services, Config Admin, ...): warnings and errors.
+        setDefault("org.slf4j.simpleLogger.log.osgi", "warn");
     }
 
     private static void setDefault(String key, String value) {
@@ -353,6 +358,34 @@ public final class Main {
     private static String slf4jPackages() {
         return Stream.of("2.0.16", "1.7.36").flatMap(v -> Stream.of("org.slf4j", "org.slf4j.spi", "org.slf4j.event",
                 "org.slf4j.helpers").map(pkg -> pkg + ";version=" + v)).reduce((a, b) -> a + "," + b).orElseThrow();
+    }
+
+    /**
+     * {@code TENURE_TRACE_STARTUP=1}: prints when each bundle starts and has started, and each service registration,
+     * in milliseconds since the JVM started and with the thread that did it, to see where a start spends its time.
+     */
+    private static void traceStartup(BundleContext context, PrintStream err) {
+        long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        context.addBundleListener((org.osgi.framework.SynchronousBundleListener) event -> {
+            String what = switch (event.getType()) {
+                case org.osgi.framework.BundleEvent.STARTING -> "starting";
+                case org.osgi.framework.BundleEvent.STARTED -> "started";
+                case org.osgi.framework.BundleEvent.RESOLVED -> "resolved";
+                default -> null;
+            };
+            if (what != null) {
+                err.printf("trace %6d ms  [%s] bundle %s %s%n", System.currentTimeMillis() - jvmStart,
+                        Thread.currentThread().getName(), event.getBundle().getSymbolicName(), what);
+            }
+        });
+        context.addServiceListener(event -> {
+            if (event.getType() == org.osgi.framework.ServiceEvent.REGISTERED) {
+                Object classes = event.getServiceReference().getProperty(Constants.OBJECTCLASS);
+                err.printf("trace %6d ms  [%s] service %s of %s%n", System.currentTimeMillis() - jvmStart,
+                        Thread.currentThread().getName(), String.join(",", (String[]) classes),
+                        event.getServiceReference().getBundle().getSymbolicName());
+            }
+        });
     }
 
     /** Installs every JAR in {@code system/}, then starts each one that is not a fragment. */

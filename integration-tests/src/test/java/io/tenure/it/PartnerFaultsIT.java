@@ -61,6 +61,13 @@ class PartnerFaultsIT {
             assertTrue(seconds < 30, "cut off at the limit, not after a minute: " + seconds + " s");
             assertEquals(200, tenure.consoleGet("/console/portfolio", session).statusCode(), "other pages render");
 
+            // A component that throws on activation: Declarative Services says so through the OSGi log service, which
+            // writes it into Tenure's log under the bundle's name.
+            awaitTrue(() -> tenure.output().contains("ERROR osgi.tenure.it.faulty - "), "the failed activation in the log");
+            String log = tenure.output();
+            assertTrue(log.contains("[io.tenure.faulty.FaultyActivation(") && log.contains("The activate method has thrown an exception")
+                    && log.contains("IllegalStateException: faulty component refuses to activate"), "with its component and exception: " + log);
+
             String health = tenure.get("/health", null).body();
             assertEquals(200, tenure.get("/health", null).statusCode(), health);
             assertTrue(health.contains("entities refused: faulty_notes (entity 'faulty_notes' has no key beyond account_id"),

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.account.Account;
@@ -31,7 +32,7 @@ import io.tenure.api.task.TaskStatus;
  * Account 360 ({@code /console/account?id=...}): health with its explanation, response and history, the next renewal,
  * open tasks, contacts and the timeline. Health and timeline are what the REST API answers, called in process.
  */
-@Component(service = ConsolePage.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = ConsolePage.class)
 public class AccountPage implements ConsolePage {
     private static final int TIMELINE = 40;
     private final Clock clock = Clock.systemUTC();

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.account.Account;
@@ -25,7 +26,7 @@ import io.tenure.api.revenue.SubscriptionStatus;
 import io.tenure.api.security.AuthenticatedUser;
 
 /** Accounts, filtered by vertical, segment, health and owner, a page at a time, each with its health and ARR. */
-@Component(service = ConsolePage.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = ConsolePage.class)
 public class AccountsPage implements ConsolePage {
     static final int PAGE = 25;
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.console.ConsolePage;
@@ -15,7 +16,7 @@ import io.tenure.api.security.AuthenticatedUser;
 import io.tenure.api.security.Role;
 
 /** The audit log for admins: who toggled which module, changed which setting, was refused what, and when. */
-@Component(service = ConsolePage.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = ConsolePage.class)
 public class AuditPage implements ConsolePage {
     private static final int SHOWN = 200;
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.console.ConsolePage;
@@ -25,7 +26,7 @@ import io.tenure.api.security.AuthenticatedUser;
  * against the prior period and target; churn composition and expansion share; the renewal forecast by confidence band;
  * at-risk ARR with the plans against it; the two top risks; GRR by cohort over age. Prints on one landscape page.
  */
-@Component(service = ConsolePage.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = ConsolePage.class)
 public class BoardPage implements ConsolePage {
     private static final int COHORTS_CHARTED = 8;
     private final Clock clock = Clock.systemUTC();

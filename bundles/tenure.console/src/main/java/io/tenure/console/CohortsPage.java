@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.console.ConsolePage;
@@ -24,7 +25,7 @@ import io.tenure.api.security.AuthenticatedUser;
  * table of all of them, with the ages where a cohort falls below older cohorts flagged (degradation hides in
  * aggregates). From the {@code cohorts} metric.
  */
-@Component(service = ConsolePage.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = ConsolePage.class)
 public class CohortsPage implements ConsolePage {
     private static final int CHARTED = 8;
     private final Clock clock = Clock.systemUTC();

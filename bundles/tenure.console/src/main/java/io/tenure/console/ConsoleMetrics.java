@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -13,7 +14,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import io.tenure.api.metrics.Metric;
 
 /** The metrics registered now (Tenure's and partners'), for the dashboards that show them. */
-@Component(service = ConsoleMetrics.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = ConsoleMetrics.class)
 public class ConsoleMetrics {
     private final List<Metric> metrics = new CopyOnWriteArrayList<>();
 

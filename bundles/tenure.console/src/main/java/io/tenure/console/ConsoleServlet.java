@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -50,7 +51,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * security headers; every state change is a POST with the session's CSRF token and a same-origin check. Bundles
  * and import files arrive as multipart uploads of at most {@value #MAX_UPLOAD_MB} MB.
  */
-@Component(service = Servlet.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = Servlet.class)
 @HttpWhiteboardServletPattern("/console/*")
 @HttpWhiteboardServletMultipart(fileSizeThreshold = 1 << 20, maxFileSize = ConsoleServlet.MAX_UPLOAD_MB << 20,
         maxRequestSize = (ConsoleServlet.MAX_UPLOAD_MB + 1) << 20)

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
@@ -27,7 +28,7 @@ import io.tenure.api.security.AuthenticatedUser;
  * The renewal forecast of a period by bucket (committed and at-risk apart, never only one total), its renewals, and
  * the calibration of the closed quarters with the suggested probabilities.
  */
-@Component(service = ConsolePage.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = ConsolePage.class)
 public class ForecastPage implements ConsolePage {
     private static final int RENEWALS_SHOWN = 100;
     private final Clock clock = Clock.systemUTC();

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -27,7 +28,7 @@ import io.tenure.api.security.Role;
  * in the API (a health explanation, the forecast calibration, an account's timeline): the console shows exactly what
  * the REST API answers, without an HTTP call to itself; the settings form saves through the same validation.
  */
-@Component(service = InProcessApi.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = InProcessApi.class)
 public class InProcessApi {
     private final Map<ApiResource, List<String>> resources = new ConcurrentHashMap<>();
 

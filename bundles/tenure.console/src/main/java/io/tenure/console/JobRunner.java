@@ -14,6 +14,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.UnaryOperator;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * one returns at once and the page shows its progress. At most one job of each kind runs at a time; the last
  * {@value #KEPT} jobs are kept in memory until the console stops.
  */
-@Component(service = JobRunner.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = JobRunner.class)
 public class JobRunner {
     /** How many jobs, finished or not, are remembered. */
     static final int KEPT = 20;

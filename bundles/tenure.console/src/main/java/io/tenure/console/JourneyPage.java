@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.console.ConsolePage;
@@ -20,7 +21,7 @@ import io.tenure.api.security.AuthenticatedUser;
  * The journey: accounts and ARR per current stage, and per segment the designed target of each stage beside what
  * customers actually experienced (median days), the widest gap named: where investment returns most.
  */
-@Component(service = ConsolePage.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = ConsolePage.class)
 public class JourneyPage implements ConsolePage {
     @Reference
     private InProcessApi api;

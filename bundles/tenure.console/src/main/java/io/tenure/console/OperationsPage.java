@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.console.ConsolePage;
@@ -31,7 +32,7 @@ import io.tenure.api.security.Role;
  * forms post to {@code /console/operations/recompute} and {@code /console/operations/import}, where the console
  * checks the CSRF token and the admin role and audits the start.
  */
-@Component(service = { ConsolePage.class, OperationsPage.class })
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = { ConsolePage.class, OperationsPage.class })
 public class OperationsPage implements ConsolePage {
     static final String IMPORT = "import";
     static final String RECOMPUTE = "recompute";

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.account.Segment;
@@ -26,7 +27,7 @@ import io.tenure.api.security.AuthenticatedUser;
  * The portfolio: ARR, NRR, GRR and logo retention over the trailing twelve months with their benchmark bands, and
  * their trend at each of the last twelve month ends, from the {@code retention} metric.
  */
-@Component(service = ConsolePage.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = ConsolePage.class)
 public class PortfolioPage implements ConsolePage {
     private final Clock clock = Clock.systemUTC();
     @Reference

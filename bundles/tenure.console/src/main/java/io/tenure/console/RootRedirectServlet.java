@@ -3,6 +3,7 @@ package io.tenure.console;
 import java.io.IOException;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import jakarta.servlet.Servlet;
@@ -11,7 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** {@code /} redirects to the console; any other unmatched path is 404. */
-@Component(service = Servlet.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = Servlet.class)
 @HttpWhiteboardServletPattern("/")
 public class RootRedirectServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;

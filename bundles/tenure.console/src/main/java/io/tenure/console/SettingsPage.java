@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,7 @@ import io.tenure.api.security.Role;
  * /api/v1/settings/{pid}} semantics): each value is checked against its description, stored in Config Admin and picked
  * up by the component at once. Secrets (password attributes) are never shown.
  */
-@Component(service = { ConsolePage.class, SettingsPage.class })
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = { ConsolePage.class, SettingsPage.class })
 public class SettingsPage implements ConsolePage {
     private static final Logger LOG = LoggerFactory.getLogger(SettingsPage.class);
     static final String FIELD = "a.";

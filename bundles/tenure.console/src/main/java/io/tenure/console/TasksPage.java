@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.console.ConsolePage;
@@ -20,7 +21,7 @@ import io.tenure.api.security.AuthenticatedUser;
 import io.tenure.api.task.Task;
 
 /** The task queue: open tasks by owner, earliest due first, overdue ones marked, with each owner's load. */
-@Component(service = ConsolePage.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = ConsolePage.class)
 public class TasksPage implements ConsolePage {
     private static final int SHOWN = 200;
     private final Clock clock = Clock.systemUTC();

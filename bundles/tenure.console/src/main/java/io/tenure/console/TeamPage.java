@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.console.ConsolePage;
@@ -23,7 +24,7 @@ import io.tenure.api.security.AuthenticatedUser;
  * The CS team: each CSM's coverage (accounts and ARR against the segment's defaults) and variable pay for a quarter
  * from measured outcomes, from the {@code coverage} and {@code compensation} metrics.
  */
-@Component(service = ConsolePage.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = ConsolePage.class)
 public class TeamPage implements ConsolePage {
     private final Clock clock = Clock.systemUTC();
     @Reference

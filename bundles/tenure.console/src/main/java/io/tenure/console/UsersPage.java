@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.console.ConsolePage;
@@ -21,7 +22,7 @@ import io.tenure.api.security.UserService;
  * Users, for admins: who may log in with which role; create a user, change a role, delete one. The forms post to
  * {@code /console/users}, where the console checks the CSRF token and the admin role and audits the change.
  */
-@Component(service = { ConsolePage.class, UsersPage.class })
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = { ConsolePage.class, UsersPage.class })
 public class UsersPage implements ConsolePage {
     @Reference
     private UserService users;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.metrics.ReportingPeriod;
@@ -33,7 +34,8 @@ import io.tenure.api.security.Role;
  * periods' forecast against what was kept, with suggested probabilities. {@code /overrides}: list (viewer), set
  * (csm, POST) and remove (csm, DELETE {@code /overrides/{account}/{subscription}/{renewal_date}}) a person's call.
  */
-@Component(service = ApiResource.class, property = ApiResource.PATH + "=forecast")
+@Component(service = ApiResource.class, property = ApiResource.PATH + "=forecast",
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 public class ForecastResource implements ApiResource {
     private static final int MAX_PERIODS = 40;
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.data.Codes;
@@ -31,7 +32,8 @@ import io.tenure.api.security.Role;
  * {@code /backtest?from=..&to=..&horizonDays=90}, {@code /distribution} and {@code /measures}. Every measure registered
  * as a {@link HealthMeasure} service counts, Tenure's and partners'.
  */
-@Component(service = ApiResource.class, property = { ApiResource.PATH + "=health", ApiResource.PATH + "=accounts/*/health" })
+@Component(service = ApiResource.class, property = { ApiResource.PATH + "=health", ApiResource.PATH + "=accounts/*/health" },
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 public class HealthResource implements ApiResource {
 
     @Reference

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.data.DataStore;
@@ -12,7 +13,7 @@ import io.tenure.api.health.AccountHistories;
 import io.tenure.api.health.AccountHistory;
 
 /** {@link AccountHistories} over the store, for other bundles (playbooks, partners). */
-@Component(service = AccountHistories.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = AccountHistories.class)
 public class HistoryService implements AccountHistories {
     @Reference
     private DataStore store;

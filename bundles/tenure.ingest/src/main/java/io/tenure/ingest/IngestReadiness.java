@@ -1,6 +1,7 @@
 package io.tenure.ingest;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -14,7 +15,8 @@ import io.tenure.api.readiness.ReadinessCheck;
  * {@link Ingestion} component then runs without a log and answers 503) or before its log is open. The reason comes
  * from the running component itself, so {@code /health} always tells what the tracking API answers.
  */
-@Component(service = ReadinessCheck.class, property = ReadinessCheck.FEATURE_PROPERTY + "=ingest")
+@Component(service = ReadinessCheck.class, property = ReadinessCheck.FEATURE_PROPERTY + "=ingest",
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 public class IngestReadiness implements ReadinessCheck {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.data.DataException;
@@ -26,7 +27,7 @@ import io.tenure.api.security.Role;
  * {@code /api/v1/sources}: the sources that send events, each with its write key (shown once, when created or
  * rotated), and what became of their events.
  */
-@Component(property = ApiResource.PATH + "=sources")
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, property = ApiResource.PATH + "=sources")
 public class SourcesResource implements ApiResource {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,99}");
     private static final int LATEST = 10;

@@ -5,6 +5,7 @@ import java.io.Writer;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
@@ -17,7 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * Serves Segment's HTTP tracking API at {@code /v1/*} ({@code /v1/track}, {@code /v1/batch}, {@code /v1/import}, ...),
  * beside the REST API under {@code /api/v1/}. Authentication is the source's write key, not a user.
  */
-@Component(service = Servlet.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = Servlet.class)
 @HttpWhiteboardServletPattern("/v1/*")
 public class TrackingServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;

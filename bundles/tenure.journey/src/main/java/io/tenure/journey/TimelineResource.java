@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.account.Account;
@@ -39,7 +40,8 @@ import io.tenure.api.task.Task;
  * movements, contacts joining and leaving, survey answers, tickets, conversations, milestones, handoffs, stage changes,
  * tasks, opportunities, referrals, advocacy, churn records and health scores.
  */
-@Component(service = ApiResource.class, property = ApiResource.PATH + "=accounts/*/timeline")
+@Component(service = ApiResource.class, property = ApiResource.PATH + "=accounts/*/timeline",
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 public class TimelineResource implements ApiResource {
 
     @Reference

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.account.Account;
@@ -24,7 +25,7 @@ import io.tenure.api.metrics.MetricRequest;
 import io.tenure.api.metrics.MetricResult;
 
 /** {@code /api/v1/metrics/activation}: median time to value and activation rate of the accounts signed in a period. */
-@Component(service = Metric.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = Metric.class)
 public class ActivationMetric extends BaseMetric {
     static final String DEFINITION = "Accounts signed in [from, to). Time to value (TTV) = days from the signed date to the "
             + "day the account's first-value milestone was reached; the median (not the mean) over the accounts that "

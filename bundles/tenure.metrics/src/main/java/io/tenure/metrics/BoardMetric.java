@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -40,7 +41,7 @@ import io.tenure.api.task.Task;
 import io.tenure.api.task.TaskStatus;
 
 /** {@code /api/v1/metrics/board?period=YYYY-Qn}: all the data of the one-page board slide (DOMAIN.md §9). */
-@Component(service = Metric.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = Metric.class)
 public class BoardMetric extends BaseMetric {
     static final String DEFINITION = "The quarter [start, end) and the twelve months ending with it (TTM). NRR (the lead), "
             + "GRR and logo retention of each, with the prior quarter / prior TTM and the targets of the finance settings "

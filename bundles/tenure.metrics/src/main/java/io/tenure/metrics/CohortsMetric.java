@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.metrics.Metric;
@@ -17,7 +18,7 @@ import io.tenure.api.metrics.MetricResult;
 import io.tenure.api.metrics.ReportingPeriod;
 
 /** {@code /api/v1/metrics/cohorts?by=month|quarter|year}: GRR and NRR of every acquisition cohort at every age. */
-@Component(service = Metric.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = Metric.class)
 public class CohortsMetric extends BaseMetric {
     static final String DEFINITION = "Accounts are grouped by the period of their first new-logo movement (acquisition). "
             + "Age k is the k-th complete period after acquisition (age 0 = the end of the acquisition period). "

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.account.Csm;
@@ -23,7 +24,7 @@ import io.tenure.api.metrics.MetricRequest;
 import io.tenure.api.metrics.MetricResult;
 
 /** {@code /api/v1/metrics/compensation}: each CSM's variable payout for a period, from measured outcomes. */
-@Component(service = Metric.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = Metric.class)
 public class CompensationMetric extends BaseMetric {
     static final String DEFINITION = "Per CSM for [from, to), on the accounts they own: on-target variable pay = annual "
             + "cost x variable share (the CSM's own, default 20%) x the period's share of a year. Components (default weights "

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.account.Account;
@@ -22,7 +23,7 @@ import io.tenure.api.metrics.MetricRequest;
 import io.tenure.api.metrics.MetricResult;
 
 /** {@code /api/v1/metrics/coverage}: accounts and ARR per CSM against the coverage defaults of their segment. */
-@Component(service = Metric.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = Metric.class)
 public class CoverageMetric extends BaseMetric {
     static final String DEFINITION = "Per CSM, as of asOf: the paying accounts (ARR > 0) they own and their ARR, against "
             + "the coverage defaults of DOMAIN.md section 7 for the CSM's segment (or the segment most of their accounts "

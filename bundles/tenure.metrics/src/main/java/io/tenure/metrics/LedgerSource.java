@@ -1,6 +1,7 @@
 package io.tenure.metrics;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.account.Account;
@@ -13,7 +14,7 @@ import io.tenure.api.revenue.ArrMovement;
  * any node: the store's table versions and change log live in the database) only the accounts the change log names
  * are read again and patched in; a full reload happens when the log no longer reaches back or most accounts changed.
  */
-@Component(service = LedgerSource.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = LedgerSource.class)
 public class LedgerSource {
     private record Snapshot(long accounts, long movements, long accountChanges, long movementChanges, RevenueLedger ledger) {
     }

@@ -1,12 +1,13 @@
 package io.tenure.metrics;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.data.DataStore;
 
 /** What the book-level metrics read: the ledger, the store and the finance settings. */
-@Component(service = MetricContext.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = MetricContext.class)
 public class MetricContext {
     @Reference
     private LedgerSource ledgers;

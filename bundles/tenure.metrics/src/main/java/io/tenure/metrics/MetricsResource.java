@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -31,7 +32,7 @@ import io.tenure.api.security.Role;
  * parameters, and computed at {@code /api/v1/metrics/<name>?...[&asOf=YYYY-MM-DD]}. {@code /api/v1/calculators/cltv}
  * is the CLTV calculator; {@code /api/v1/csms/{id}/compensation?from=..&to=..} is one CSM's payout. Viewer role.
  */
-@Component(service = ApiResource.class, property = { ApiResource.PATH + "=metrics", ApiResource.PATH + "=calculators",
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = ApiResource.class, property = { ApiResource.PATH + "=metrics", ApiResource.PATH + "=calculators",
         ApiResource.PATH + "=csms/*/compensation" })
 public class MetricsResource implements ApiResource {
     /** How long a metric may take before its caller is answered 503; partners' metrics included. */

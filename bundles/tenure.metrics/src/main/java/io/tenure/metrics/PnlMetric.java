@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.advocacy.Referral;
@@ -22,7 +23,7 @@ import io.tenure.api.metrics.MetricResult;
 import io.tenure.api.revenue.MovementSource;
 
 /** {@code /api/v1/metrics/pnl}: what retention, expansion and referrals are worth in money, against the cost of CS. */
-@Component(service = Metric.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = Metric.class)
 public class PnlMetric extends BaseMetric {
     static final String DEFINITION = "For the period [from, to) and its retention cohort: one retention point = 1% of "
             + "starting ARR a year (1 point of GRR on $50M = $500K). Retained ARR = starting ARR - contraction - churn. CS "

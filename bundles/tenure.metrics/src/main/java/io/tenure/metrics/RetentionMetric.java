@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.data.Codes;
@@ -20,7 +21,7 @@ import io.tenure.api.revenue.MovementKind;
 import io.tenure.api.revenue.MovementSource;
 
 /** {@code /api/v1/metrics/retention}: NRR, GRR, logo retention, expansion, churn composition for a period. */
-@Component(service = Metric.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = Metric.class)
 public class RetentionMetric extends BaseMetric {
     static final String DEFINITION = "Period [from, to). Cohort = accounts with ARR > 0 just before from; new logos "
             + "signed inside the period and everything they do are excluded. NRR = (starting ARR + expansion - contraction "

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.account.Account;
@@ -24,7 +25,7 @@ import io.tenure.api.metrics.MetricResult;
  * {@code /api/v1/metrics/segmentation}: the touch model each paying account's ARR calls for beside the one it has, the
  * promotions with their recorded reasons (and those without one, flagged), and the onboarding model of each segment.
  */
-@Component(service = io.tenure.api.metrics.Metric.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = io.tenure.api.metrics.Metric.class)
 public class SegmentationMetric extends BaseMetric {
     static final String DEFINITION = "As of asOf, for every account with ARR > 0: the touch model its ARR calls for (high-touch "
             + "from $100K, low-touch from $25K, tech-touch below; io.tenure.metrics.finance settings) beside the one assigned. "

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.metrics.Metric;
@@ -17,7 +18,7 @@ import io.tenure.api.metrics.MetricRequest;
 import io.tenure.api.metrics.MetricResult;
 
 /** {@code /api/v1/metrics/unit_economics}: CLTV from the book, LTV:CAC and CRC:CAC from the configured costs. */
-@Component(service = Metric.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = Metric.class)
 public class UnitEconomicsMetric extends BaseMetric {
     static final String DEFINITION = "Over the 12 months before asOf (optionally one slice): annual revenue per customer = "
             + "ARR of paying accounts at asOf / their number; annual churn rate = 1 - logo retention of the 12-month "

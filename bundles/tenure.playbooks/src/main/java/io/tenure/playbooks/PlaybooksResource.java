@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.data.DataException;
@@ -28,7 +29,8 @@ import io.tenure.api.security.Role;
  * settings are); {@code POST /api/v1/playbooks/run} (admin) runs them now; {@code POST /api/v1/playbooks/{name}/enable}
  * and {@code /disable} (admin) switch one on or off; its thresholds are changed at {@code /api/v1/settings/{pid}}.
  */
-@Component(service = ApiResource.class, property = ApiResource.PATH + "=playbooks")
+@Component(service = ApiResource.class, property = ApiResource.PATH + "=playbooks",
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 public class PlaybooksResource implements ApiResource {
     @Reference
     private PlaybookEngine engine;

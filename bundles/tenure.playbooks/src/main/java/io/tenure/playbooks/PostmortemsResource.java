@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.data.DataStore;
@@ -21,7 +22,8 @@ import io.tenure.api.security.Role;
  * 365 days) with ARR lost per churn type, the product feedback ranked by ARR lost, and the records still without a root
  * cause. The records themselves are {@code /api/v1/churn_records}.
  */
-@Component(service = ApiResource.class, property = ApiResource.PATH + "=postmortems")
+@Component(service = ApiResource.class, property = ApiResource.PATH + "=postmortems",
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 public class PostmortemsResource implements ApiResource {
     @Reference
     private DataStore store;

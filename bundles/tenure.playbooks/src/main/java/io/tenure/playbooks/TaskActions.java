@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.advocacy.Referral;
@@ -47,7 +48,7 @@ import io.tenure.playbooks.triggers.RenewalRisk;
  * expansion handed to sales files the opportunity (and the CS-to-sales handoff when it reaches the threshold).
  * {@code GET /api/v1/tasks/outcomes?from=..&to=..}: completed tasks per playbook and play, by result.
  */
-@Component(service = ApiResource.class, property = { ApiResource.PATH + "=tasks/*/*/complete",
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = ApiResource.class, property = { ApiResource.PATH + "=tasks/*/*/complete",
         ApiResource.PATH + "=tasks/outcomes" })
 public class TaskActions implements ApiResource {
     /** Playbooks whose tasks can hand an expansion to sales. */

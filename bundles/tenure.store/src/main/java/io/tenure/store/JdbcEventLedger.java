@@ -26,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -47,7 +48,7 @@ import io.tenure.api.ingest.SourceStats;
  * yet counted for the account, feature and day, contacts and memberships are upserted, events whose account is
  * missing are held, and the journal position moves; so a batch replayed after a crash changes nothing twice.
  */
-@Component(service = EventLedger.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = EventLedger.class)
 public class JdbcEventLedger implements EventLedger {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcEventLedger.class);
     private static final int CHUNK = 500;

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -43,7 +44,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * failure into the JSON error format. Resources come and go with their bundles; a request to a resource whose
  * bundle is stopping is answered 404 or by the resource, never with a stale one.
  */
-@Component(service = Servlet.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = Servlet.class)
 @HttpWhiteboardServletPattern("/api/*")
 public class ApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;

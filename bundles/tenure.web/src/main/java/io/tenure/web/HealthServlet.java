@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -16,7 +17,6 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import io.tenure.api.module.ModuleInfo;
-import io.tenure.api.module.ModuleKind;
 import io.tenure.api.module.ModuleService;
 import io.tenure.api.module.ModuleState;
 import io.tenure.api.readiness.Readiness;
@@ -30,7 +30,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * {@code GET /health}: 200 when the module service is up and every registered readiness check is ready, else 503.
  * Lists the state of each active feature and every check. Needs no credentials and reveals no data.
  */
-@Component(service = Servlet.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = Servlet.class)
 @HttpWhiteboardServletPattern("/health")
 public class HealthServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -60,8 +60,8 @@ public class HealthServlet extends HttpServlet {
         boolean ready = moduleService != null;
         Map<String, String> features = new LinkedHashMap<>();
         if (moduleService != null) {
-            for (ModuleInfo module : moduleService.modules()) {
-                if (module.kind() == ModuleKind.FEATURE && module.state() != ModuleState.STOPPED) {
+            for (ModuleInfo module : moduleService.features()) {
+                if (module.state() != ModuleState.STOPPED) {
                     features.put(module.id(), module.state().name().toLowerCase(java.util.Locale.ROOT));
                 }
             }

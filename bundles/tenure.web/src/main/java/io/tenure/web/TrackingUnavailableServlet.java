@@ -5,6 +5,7 @@ import java.io.Writer;
 
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import jakarta.servlet.Servlet;
@@ -17,7 +18,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * {@code Retry-After}, which Segment's libraries retry, instead of a {@code 404} they would drop the events on. The
  * ingestion bundle's own servlet, registered with a higher ranking, takes the paths over whenever it runs.
  */
-@Component(service = Servlet.class, property = Constants.SERVICE_RANKING + ":Integer=-1000")
+@Component(service = Servlet.class, property = Constants.SERVICE_RANKING + ":Integer=-1000",
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 @HttpWhiteboardServletPattern("/v1/*")
 public class TrackingUnavailableServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;

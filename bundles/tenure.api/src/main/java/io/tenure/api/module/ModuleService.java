@@ -16,6 +16,17 @@ public interface ModuleService {
     /** Every feature, then every bundle, with its current state. */
     List<ModuleInfo> modules();
 
+    /**
+     * Every feature with its current state, without the bundles; {@link ModuleInfo#contributions()} may be left
+     * empty: what {@code /health} asks on each call, so the runtime answers it without walking every bundle's
+     * services ({@link #modules()} and {@link #module(String)} give the contributions).
+     *
+     * @since 1.2
+     */
+    default List<ModuleInfo> features() {
+        return modules().stream().filter(m -> m.kind() == ModuleKind.FEATURE).toList();
+    }
+
     /** One module by feature name, bundle symbolic name or numeric bundle id. */
     Optional<ModuleInfo> module(String id);
 

@@ -4,7 +4,7 @@
  * stalling or breaking the engines that call it.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.tenure.api.module;
 
 import org.osgi.annotation.bundle.Export;

@@ -3,6 +3,7 @@ package io.tenure.health.measures;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 
 import io.tenure.api.account.Contact;
 import io.tenure.api.account.ContactRole;
@@ -16,7 +17,7 @@ import io.tenure.api.health.MeasureResult;
  * A champion in place, by seniority (director or above 100, manager 80, individual 60); none after one left in the
  * last 180 days 0; never one 30.
  */
-@Component(service = HealthMeasure.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = HealthMeasure.class)
 public class Champion implements HealthMeasure {
     @Override
     public String name() {

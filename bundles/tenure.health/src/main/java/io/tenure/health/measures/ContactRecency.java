@@ -4,6 +4,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 
 import io.tenure.api.engagement.Interaction;
 import io.tenure.api.health.AccountHistory;
@@ -12,7 +13,7 @@ import io.tenure.api.health.HealthMeasure;
 import io.tenure.api.health.MeasureResult;
 
 /** Days since the last meaningful conversation: up to 30 scores 100, falling to 50 at 90 and 0 at 180. */
-@Component(service = HealthMeasure.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = HealthMeasure.class)
 public class ContactRecency implements HealthMeasure {
     @Override
     public String name() {

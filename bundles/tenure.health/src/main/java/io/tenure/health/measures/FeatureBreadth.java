@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 
 import io.tenure.api.health.AccountHistory;
 import io.tenure.api.health.Dimension;
@@ -11,7 +12,7 @@ import io.tenure.api.health.HealthMeasure;
 import io.tenure.api.health.MeasureResult;
 
 /** Features used in the last 28 days out of the features the account used in the last 60: a narrowing footprint. */
-@Component(service = HealthMeasure.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = HealthMeasure.class)
 public class FeatureBreadth implements HealthMeasure {
     @Override
     public String name() {

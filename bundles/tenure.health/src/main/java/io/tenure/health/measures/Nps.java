@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 
 import io.tenure.api.engagement.SurveyKind;
 import io.tenure.api.engagement.SurveyResponse;
@@ -13,7 +14,7 @@ import io.tenure.api.health.HealthMeasure;
 import io.tenure.api.health.MeasureResult;
 
 /** The latest NPS answer of the last 365 days (the lowest of that day's answers), scaled to 0-100. */
-@Component(service = HealthMeasure.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = HealthMeasure.class)
 public class Nps implements HealthMeasure {
     @Override
     public String name() {

@@ -3,6 +3,7 @@ package io.tenure.health.measures;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 
 import io.tenure.api.health.AccountHistory;
 import io.tenure.api.health.Dimension;
@@ -10,7 +11,7 @@ import io.tenure.api.health.HealthMeasure;
 import io.tenure.api.health.MeasureResult;
 
 /** Active users vs licensed seats over the last 28 days; 80% of seats in use scores full marks. */
-@Component(service = HealthMeasure.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = HealthMeasure.class)
 public class SeatUtilisation implements HealthMeasure {
     @Override
     public String name() {

@@ -3,6 +3,7 @@ package io.tenure.health.measures;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 
 import io.tenure.api.account.Contact;
 import io.tenure.api.account.ContactRole;
@@ -12,7 +13,7 @@ import io.tenure.api.health.HealthMeasure;
 import io.tenure.api.health.MeasureResult;
 
 /** An executive sponsor or champion who left in the last 180 days scores 20 (a new decision-maker to win); none 100. */
-@Component(service = HealthMeasure.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = HealthMeasure.class)
 public class SponsorChange implements HealthMeasure {
     @Override
     public String name() {

@@ -3,6 +3,7 @@ package io.tenure.health.measures;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 
 import io.tenure.api.engagement.SupportTicket;
 import io.tenure.api.health.AccountHistory;
@@ -14,7 +15,7 @@ import io.tenure.api.health.MeasureResult;
  * Support tickets of the last 90 days weighted by severity (low 0.5, normal 1, high 2, urgent 4): none scores 100, a
  * weight of 3 scores 50, and it halves again with every further 3 times as much.
  */
-@Component(service = HealthMeasure.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = HealthMeasure.class)
 public class SupportLoad implements HealthMeasure {
     @Override
     public String name() {

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 
 import io.tenure.api.engagement.Interaction;
 import io.tenure.api.health.AccountHistory;
@@ -13,7 +14,7 @@ import io.tenure.api.health.HealthMeasure;
 import io.tenure.api.health.MeasureResult;
 
 /** Distinct contacts in meaningful conversation over the last 90 days: none 0, one (single-threaded) 25, two 60, three or more 100. */
-@Component(service = HealthMeasure.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = HealthMeasure.class)
 public class Threads implements HealthMeasure {
     @Override
     public String name() {

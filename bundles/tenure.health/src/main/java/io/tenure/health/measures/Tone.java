@@ -3,6 +3,7 @@ package io.tenure.health.measures;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 
 import io.tenure.api.engagement.Interaction;
 import io.tenure.api.engagement.SupportTicket;
@@ -12,7 +13,7 @@ import io.tenure.api.health.HealthMeasure;
 import io.tenure.api.health.MeasureResult;
 
 /** Share of tickets and interactions of the last 90 days whose tone or mood was negative (none negative scores 100). */
-@Component(service = HealthMeasure.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = HealthMeasure.class)
 public class Tone implements HealthMeasure {
     @Override
     public String name() {

@@ -3,6 +3,7 @@ package io.tenure.health.measures;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 
 import io.tenure.api.health.AccountHistory;
 import io.tenure.api.health.Dimension;
@@ -10,7 +11,7 @@ import io.tenure.api.health.HealthMeasure;
 import io.tenure.api.health.MeasureResult;
 
 /** Events of the last 28 days against the 28 before: flat or growing scores 100, a 40% fall scores 0. */
-@Component(service = HealthMeasure.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = HealthMeasure.class)
 public class UsageTrend implements HealthMeasure {
     @Override
     public String name() {

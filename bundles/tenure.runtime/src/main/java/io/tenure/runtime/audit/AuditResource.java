@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.rest.ApiException;
@@ -14,7 +15,8 @@ import io.tenure.api.security.AuditLog;
 import io.tenure.api.security.Role;
 
 /** {@code GET /api/v1/audit?limit=100[&user=..]} (admin): who changed what, newest first. */
-@Component(service = ApiResource.class, property = ApiResource.PATH + "=audit")
+@Component(service = ApiResource.class, property = ApiResource.PATH + "=audit",
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 public class AuditResource implements ApiResource {
     static final int MAX_LIMIT = 1000;
 

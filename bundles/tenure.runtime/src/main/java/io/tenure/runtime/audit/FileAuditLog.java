@@ -20,6 +20,7 @@ import java.util.Optional;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +37,7 @@ import io.tenure.runtime.modules.ModuleManager;
  * file is rotated at {@value #ROTATE_BYTES} bytes (the old one kept beside it with its date), and the newest
  * {@value #KEPT} entries are held in memory for reading.
  */
-@Component(service = AuditLog.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = AuditLog.class)
 public class FileAuditLog implements AuditLog {
     static final long ROTATE_BYTES = 10L * 1024 * 1024;
     static final int KEPT = 5_000;

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +24,7 @@ import io.tenure.api.module.ExtensionFaults;
  * Counts and keeps the faults of extensions per bundle since the runtime started (the latest 200 in full), and logs
  * each extension's faults at most once a minute so a measure failing on 100,000 accounts writes one line, not 100,000.
  */
-@Component(service = ExtensionFaults.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = ExtensionFaults.class)
 public class FaultRecorder implements ExtensionFaults {
     private static final Logger LOG = LoggerFactory.getLogger(FaultRecorder.class);
     static final int KEPT = 200;

@@ -39,6 +39,7 @@ import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
@@ -62,7 +63,7 @@ import io.tenure.api.readiness.ReadinessCheck;
  * <p>Bundles dropped into {@code deploy/} are installed, updated and removed by Felix FileInstall; an upload is
  * written to the same folder, so a deployed bundle has one source of truth whether it came by file or by console.
  */
-@Component(service = {ModuleService.class, ReadinessCheck.class}, immediate = true,
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = {ModuleService.class, ReadinessCheck.class}, immediate = true,
         property = ReadinessCheck.FEATURE_PROPERTY + "=core")
 public class ModuleManager implements ModuleService, ReadinessCheck, BundleListener {
     /** Framework property: the installation folder holding features/, bundles/, system/ and deploy/. */
@@ -89,6 +90,10 @@ public class ModuleManager implements ModuleService, ReadinessCheck, BundleListe
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> new Thread(r, "tenure-modules"));
     private final CountDownLatch booted = new CountDownLatch(1);
     private final Object lock = new Object();
+    /** Where each feature bundle's file was found ({@code file:} URI, the bundle's location); the files stay put. */
+    private final Map<String, String> locations = new ConcurrentHashMap<>();
+    private final String deployUriPath;
+    private final String deployPath;
 
     @Activate
     public ModuleManager(BundleContext context, @Reference ConfigurationAdmin configAdmin) throws IOException {
@@ -96,6 +101,8 @@ public class ModuleManager implements ModuleService, ReadinessCheck, BundleListe
         this.configAdmin = configAdmin;
         this.home = Path.of(required(context, HOME_PROPERTY)).toAbsolutePath().normalize();
         this.deployDir = home.resolve("deploy");
+        this.deployUriPath = deployDir.toUri().getPath();
+        this.deployPath = deployDir.toString();
         this.catalog = FeatureCatalog.load(home.resolve("features"));
         this.choices = ModuleChoices.load(Path.of(required(context, DATA_PROPERTY)).resolve("modules.json"));
         context.addBundleListener(this);
@@ -155,6 +162,15 @@ public class ModuleManager implements ModuleService, ReadinessCheck, BundleListe
             modules.add(bundleInfo(bundle));
         }
         return modules;
+    }
+
+    @Override
+    public List<ModuleInfo> features() {
+        List<ModuleInfo> features = new ArrayList<>();
+        for (FeatureDefinition feature : catalog.features()) {
+            features.add(featureInfo(feature, false));
+        }
+        return features;
     }
 
     @Override
@@ -348,7 +364,7 @@ public class ModuleManager implements ModuleService, ReadinessCheck, BundleListe
         }
         List<String> notReady = new ArrayList<>();
         for (FeatureDefinition feature : catalog.features()) {
-            ModuleState state = featureInfo(feature).state();
+            ModuleState state = featureInfo(feature, false).state();
             // A feature an administrator is starting right now does not make the runtime unready.
             if (choices.isActive(feature) && state != ModuleState.ACTIVE && state != ModuleState.PARTIAL
                     && state != ModuleState.STARTING) {
@@ -592,6 +608,11 @@ public class ModuleManager implements ModuleService, ReadinessCheck, BundleListe
     // ---- Reading state ---------------------------------------------------------------------------------------
 
     private ModuleInfo featureInfo(FeatureDefinition feature) {
+        return featureInfo(feature, true);
+    }
+
+    /** A feature's state; what its bundles contribute only when asked (it walks every service they registered). */
+    private ModuleInfo featureInfo(FeatureDefinition feature, boolean withContributions) {
         List<String> members = new ArrayList<>();
         List<Contribution> contributions = new ArrayList<>();
         boolean allActive = true;
@@ -613,7 +634,9 @@ public class ModuleManager implements ModuleService, ReadinessCheck, BundleListe
                     error = b.getSymbolicName() + ": " + failure;
                 }
             }
-            contributions.addAll(contributions(b));
+            if (withContributions) {
+                contributions.addAll(contributions(b));
+            }
         }
         ModuleState state;
         if (!choices.isActive(feature)) {
@@ -722,7 +745,7 @@ public class ModuleManager implements ModuleService, ReadinessCheck, BundleListe
     }
 
     private boolean isDeployed(Bundle bundle) {
-        return bundle.getLocation().contains(deployDir.toUri().getPath()) || bundle.getLocation().contains(deployDir.toString());
+        return bundle.getLocation().contains(deployUriPath) || bundle.getLocation().contains(deployPath);
     }
 
     private Path deployedFile(Bundle bundle) {
@@ -753,9 +776,16 @@ public class ModuleManager implements ModuleService, ReadinessCheck, BundleListe
 
     /** The installed bundle for a feature entry: same file, else same symbolic name and version. */
     private Optional<Bundle> installed(FeatureDefinition.BundleRef ref) {
-        Optional<Path> file = locate(ref);
-        if (file.isPresent()) {
-            Bundle byLocation = context.getBundle(file.get().toUri().toString());
+        // Asked for every bundle on each /health and modules call: the file's place is looked up once, not stat'ed again.
+        String location = locations.get(ref.fileName());
+        if (location == null) {
+            location = locate(ref).map(f -> f.toUri().toString()).orElse(null);
+            if (location != null) {
+                locations.put(ref.fileName(), location);
+            }
+        }
+        if (location != null) {
+            Bundle byLocation = context.getBundle(location);
             if (byLocation != null) {
                 return Optional.of(byLocation);
             }
@@ -766,14 +796,16 @@ public class ModuleManager implements ModuleService, ReadinessCheck, BundleListe
                 return Optional.of(bundle);
             }
         }
-        return file.map(f -> {
-            for (Bundle bundle : context.getBundles()) {
-                if (bundle.getLocation().endsWith("/" + f.getFileName())) {
-                    return bundle;
-                }
+        if (location == null) {
+            return Optional.empty();
+        }
+        String suffix = location.substring(location.lastIndexOf('/'));
+        for (Bundle bundle : context.getBundles()) {
+            if (bundle.getLocation().endsWith(suffix)) {
+                return Optional.of(bundle);
             }
-            return null;
-        });
+        }
+        return Optional.empty();
     }
 
     private Optional<Bundle> findBundle(String id) {

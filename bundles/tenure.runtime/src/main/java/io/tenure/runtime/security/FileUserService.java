@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +36,7 @@ import io.tenure.runtime.modules.ModuleManager;
  * hashes (they are long random values, so a fast hash is enough). Verified passwords are remembered for a short
  * time by a hash of name and password, so HTTP Basic clients do not pay the slow hash on every request.
  */
-@Component(service = UserService.class, immediate = true)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = UserService.class, immediate = true)
 public class FileUserService implements UserService {
     /** Environment variable that sets the first admin's password. */
     public static final String ADMIN_PASSWORD_ENV = "TENURE_ADMIN_PASSWORD";

@@ -16,6 +16,7 @@ import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.AttributeDefinition;
 import org.osgi.service.metatype.MetaTypeInformation;
@@ -40,7 +41,8 @@ import io.tenure.api.security.Role;
  * (admin) checks the given values against the description and saves them through Config Admin, where the component
  * picks them up at once; {@code DELETE} (admin) returns to the defaults.
  */
-@Component(service = ApiResource.class, property = ApiResource.PATH + "=settings")
+@Component(service = ApiResource.class, property = ApiResource.PATH + "=settings",
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 public class SettingsResource implements ApiResource {
     private static final Logger LOG = LoggerFactory.getLogger(SettingsResource.class);
 

@@ -12,6 +12,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -28,7 +29,7 @@ import io.tenure.store.Entities;
  * while the contribution is there (the core entities' paths are never taken over). What a request may do is the same
  * as for a core entity; a type the store refused answers 404.
  */
-@Component(service = {})
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = {})
 public class ContributedEntityResources {
     private static final Set<String> CORE = Entities.ALL.stream().map(EntityType::name).collect(Collectors.toSet());
 

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.data.DataException;
@@ -26,7 +27,7 @@ import io.tenure.api.security.Role;
  * csv|jsonl} (viewer, filters as in listings) streams every row in a form the import reads back. {@code GET
  * /api/v1/entities} describes every entity and its columns.
  */
-@Component(service = ApiResource.class, property = { ApiResource.PATH + "=import", ApiResource.PATH + "=export",
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = ApiResource.class, property = { ApiResource.PATH + "=import", ApiResource.PATH + "=export",
         ApiResource.PATH + "=entities" })
 public class DataTransferResource implements ApiResource {
 

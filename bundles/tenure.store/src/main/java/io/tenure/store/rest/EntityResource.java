@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import com.google.gson.JsonArray;
@@ -33,7 +34,7 @@ import io.tenure.store.io.RowWriter;
  * {@code offset}, {@code limit}), get, create, replace, patch and delete by key; {@code /api/v1/accounts/{id}/<entity>}
  * lists what belongs to one account. Reading needs the viewer role, writing the csm role.
  */
-@Component(service = ApiResource.class, property = { ApiResource.PATH + "=csms", ApiResource.PATH + "=accounts",
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = ApiResource.class, property = { ApiResource.PATH + "=csms", ApiResource.PATH + "=accounts",
         ApiResource.PATH + "=subscriptions", ApiResource.PATH + "=movements", ApiResource.PATH + "=contacts",
         ApiResource.PATH + "=usage", ApiResource.PATH + "=surveys", ApiResource.PATH + "=tickets",
         ApiResource.PATH + "=interactions", ApiResource.PATH + "=milestones", ApiResource.PATH + "=handoffs",

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.account.JourneyStage;
@@ -19,7 +20,8 @@ import io.tenure.api.playbook.Signal;
  * An enterprise account in its first 90 days after signature (a setting): keep the account executive who sold it
  * involved, named from the sales-to-CS handoff, through the kick-off and the 30/60/90-day check-ins.
  */
-@Component(service = PlaybookTrigger.class, property = "tenure.settings.pid=" + Enterprise.PID)
+@Component(service = PlaybookTrigger.class, property = "tenure.settings.pid=" + Enterprise.PID,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 public class AeInvolvementTrigger implements PlaybookTrigger {
     @Reference
     private Enterprise enterprise;

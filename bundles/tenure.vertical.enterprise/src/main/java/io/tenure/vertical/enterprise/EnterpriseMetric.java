@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.health.AccountHistories;
@@ -18,7 +19,7 @@ import io.tenure.api.metrics.MetricResult;
 import io.tenure.api.money.Money;
 
 /** {@code /api/v1/metrics/enterprise}: sponsorship, threading and QBR cadence across the paying enterprise accounts. */
-@Component(service = Metric.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = Metric.class)
 public class EnterpriseMetric implements Metric {
     static final String DEFINITION = "As of asOf, over the enterprise accounts with active contract ARR: the share of them (and "
             + "of their ARR) with an engaged executive sponsor, multi-threaded (at least two contacts in meaningful "

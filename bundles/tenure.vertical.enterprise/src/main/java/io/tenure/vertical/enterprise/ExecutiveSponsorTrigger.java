@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.account.JourneyStage;
@@ -18,7 +19,8 @@ import io.tenure.api.playbook.Signal;
  * A top enterprise account (ARR of $250K or more, a setting) without an engaged executive sponsor: find one on their
  * side and pair them with an executive on ours.
  */
-@Component(service = PlaybookTrigger.class, property = "tenure.settings.pid=" + Enterprise.PID)
+@Component(service = PlaybookTrigger.class, property = "tenure.settings.pid=" + Enterprise.PID,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 public class ExecutiveSponsorTrigger implements PlaybookTrigger {
     @Reference
     private Enterprise enterprise;

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.health.AccountHistory;
@@ -15,7 +16,7 @@ import io.tenure.api.health.MeasureResult;
  * Relationship, enterprise accounts only: contacts in meaningful conversation over the last 90 days; one thread scores
  * 0, four (a setting) or more score 100. An enterprise account hanging on one person is one resignation from churn.
  */
-@Component(service = HealthMeasure.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = HealthMeasure.class)
 public class MultiThreadingMeasure implements HealthMeasure {
     @Reference
     private Enterprise enterprise;

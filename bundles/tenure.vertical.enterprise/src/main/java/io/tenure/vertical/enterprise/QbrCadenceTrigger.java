@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.account.JourneyStage;
@@ -17,7 +18,8 @@ import io.tenure.api.playbook.Signal;
  * A paying enterprise account without a QBR in the last 90 days (a setting): schedule one, with its agenda as the
  * task's steps. Accounts still onboarding are left alone until their first quarter is over.
  */
-@Component(service = PlaybookTrigger.class, property = "tenure.settings.pid=" + Enterprise.PID)
+@Component(service = PlaybookTrigger.class, property = "tenure.settings.pid=" + Enterprise.PID,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 public class QbrCadenceTrigger implements PlaybookTrigger {
     static final List<String> AGENDA = List.of("Value delivered against the customer's goals", "Usage, adoption and health",
             "Open issues and their owners", "Roadmap items that matter to them", "Success plan for the next quarter");

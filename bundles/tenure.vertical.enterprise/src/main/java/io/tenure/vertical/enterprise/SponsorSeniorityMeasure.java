@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 
 import io.tenure.api.account.Seniority;
 import io.tenure.api.data.Codes;
@@ -16,7 +17,7 @@ import io.tenure.api.health.MeasureResult;
  * Relationship, enterprise accounts only: the seniority of the most senior engaged contact; an engaged executive
  * sponsor at C-level scores 100, a VP 80, a director 50, a manager 20, individual contributors only 0.
  */
-@Component(service = HealthMeasure.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = HealthMeasure.class)
 public class SponsorSeniorityMeasure implements HealthMeasure {
     static final Map<Seniority, Double> SCORES = Map.of(Seniority.C_LEVEL, 100.0, Seniority.VP, 80.0, Seniority.DIRECTOR, 50.0,
             Seniority.MANAGER, 20.0, Seniority.INDIVIDUAL, 0.0);

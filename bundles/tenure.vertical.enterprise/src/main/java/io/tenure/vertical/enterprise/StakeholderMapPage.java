@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.account.Contact;
@@ -23,7 +24,7 @@ import io.tenure.api.security.AuthenticatedUser;
  * {@code /console/enterprise}: the largest enterprise accounts with their executive sponsor, threads and last QBR;
  * {@code ?account=ID} shows that account's stakeholder map.
  */
-@Component(service = ConsolePage.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = ConsolePage.class)
 public class StakeholderMapPage implements ConsolePage {
     static final int LISTED = 50;
 

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.health.AccountHistory;
@@ -16,7 +17,7 @@ import io.tenure.api.health.MeasureResult;
  * window before the scored day. At or below 0.5 (a setting) it scores 100, at or above 3 (a setting) 0, linearly in
  * between.
  */
-@Component(service = HealthMeasure.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = HealthMeasure.class)
 public class FaultRateMeasure implements HealthMeasure {
     @Reference
     private FleetIndex index;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.account.JourneyStage;
@@ -18,7 +19,8 @@ import io.tenure.api.playbook.Signal;
  * A field visit was resolved: follow up with the customer within 3 days (a setting) to confirm the fix held. Fires
  * from the day after the resolution to the last day of the follow-up window, one episode per visit.
  */
-@Component(service = PlaybookTrigger.class, property = "tenure.settings.pid=" + Haas.PID)
+@Component(service = PlaybookTrigger.class, property = "tenure.settings.pid=" + Haas.PID,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 public class FieldServiceFollowUpTrigger implements PlaybookTrigger {
     @Reference
     private FleetIndex index;

@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.health.AccountHistory;
@@ -18,7 +19,7 @@ import io.tenure.api.health.MeasureResult;
  * (1 − outdated ÷ devices with a known firmware). A device whose firmware was installed on or after the scored day
  * is left out: what it ran before is not recorded. Old firmware means known faults not fixed and features not used.
  */
-@Component(service = HealthMeasure.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = HealthMeasure.class)
 public class FirmwareAgeMeasure implements HealthMeasure {
     @Reference
     private FleetIndex index;

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.function.LongSupplier;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,7 @@ import io.tenure.api.data.Query;
  * later rereads run on a worker of the index while callers keep the previous copy, so a measure call never waits for
  * a scan of a large fleet (its time is limited).
  */
-@Component(service = FleetIndex.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = FleetIndex.class)
 public class FleetIndex {
     static final long CHECK_NANOS = 2_000_000_000L;
     private static final Logger LOG = LoggerFactory.getLogger(FleetIndex.class);

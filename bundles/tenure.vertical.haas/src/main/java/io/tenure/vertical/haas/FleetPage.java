@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.account.Account;
@@ -26,7 +27,7 @@ import io.tenure.api.security.AuthenticatedUser;
  * {@code /console/fleet}: the device fleets today — uptime by account over the window (the lowest first, as an SVG
  * bar chart against the target), the devices that need an RMA, and the open field-service and logistics events.
  */
-@Component(service = ConsolePage.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = ConsolePage.class)
 public class FleetPage implements ConsolePage {
     static final int CHARTED = 20;
     static final int LISTED = 50;

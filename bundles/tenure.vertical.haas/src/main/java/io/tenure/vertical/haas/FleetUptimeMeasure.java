@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.health.AccountHistory;
@@ -16,7 +17,7 @@ import io.tenure.api.health.MeasureResult;
  * minutes up ÷ minutes reported. At or above the target (99.5%) it scores 100, at or below the floor (95%) 0,
  * linearly in between. A fleet that is down is a customer that cannot use what it pays for.
  */
-@Component(service = HealthMeasure.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = HealthMeasure.class)
 public class FleetUptimeMeasure implements HealthMeasure {
     @Reference
     private FleetIndex index;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 
 import io.tenure.api.account.Account;
 import io.tenure.api.data.DataException;
@@ -21,7 +22,7 @@ import io.tenure.api.revenue.Subscription;
  * {@link DemoFleets}. About 6 devices per account on average, so the default demo (2,500 accounts, a fifth of them
  * haas) adds well under 300K daily rows.
  */
-@Component(service = DemoContribution.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = DemoContribution.class)
 public class HaasDemo implements DemoContribution {
     static final int SLICE = 50;
 

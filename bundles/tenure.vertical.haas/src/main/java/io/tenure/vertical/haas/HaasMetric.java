@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.account.Account;
@@ -31,7 +32,7 @@ import io.tenure.api.revenue.ArrMovement;
  * retention spend on per-unit marginal cost; see {@link #DEFINITION}, {@link MarginRetention} and
  * {@link FleetEconomics}.
  */
-@Component(service = Metric.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = Metric.class)
 public class HaasMetric implements Metric {
     static final String DEFINITION = "Over the accounts of the haas vertical. Fleet as of asOf: devices in service that "
             + "day; uptime = minutes up / (device-days x 1440) and faults per device per 30 days = faults x 30 / device-days, "

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.account.JourneyStage;
@@ -18,7 +19,8 @@ import io.tenure.api.playbook.Signal;
  * A shipment (logistics or replacement) open longer than 5 days (a setting): chase it and tell the customer within
  * 2 days (a setting). One episode per shipment.
  */
-@Component(service = PlaybookTrigger.class, property = "tenure.settings.pid=" + Haas.PID)
+@Component(service = PlaybookTrigger.class, property = "tenure.settings.pid=" + Haas.PID,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 public class LogisticsDelayTrigger implements PlaybookTrigger {
     @Reference
     private FleetIndex index;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.account.JourneyStage;
@@ -22,7 +23,8 @@ import io.tenure.api.playbook.Signal;
  * installation), and only days since then count, so a replaced device starts afresh. A device with an RMA or
  * replacement already open is left alone.
  */
-@Component(service = PlaybookTrigger.class, property = "tenure.settings.pid=" + Haas.PID)
+@Component(service = PlaybookTrigger.class, property = "tenure.settings.pid=" + Haas.PID,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 public class RmaTrigger implements PlaybookTrigger {
     @Reference
     private FleetIndex index;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.health.AccountHistory;
@@ -21,7 +22,7 @@ import io.tenure.api.health.MeasureResult;
  * the window, per 100 devices in the fleet. No burden scores 100; 20 per 100 devices (a setting) or more scores 0;
  * linear in between.
  */
-@Component(service = HealthMeasure.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = HealthMeasure.class)
 public class ServiceBurdenMeasure implements HealthMeasure {
     @Reference
     private FleetIndex index;

@@ -3,6 +3,7 @@ package io.tenure.vertical.marketplace;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.health.AccountHistory;
@@ -15,7 +16,7 @@ import io.tenure.api.health.MeasureResult;
  * (90 days, a setting) that were fulfilled rather than cancelled or disputed, 0 to 100. Buyers without an order in the
  * window, and accounts that are not buyers, are not scored.
  */
-@Component(service = HealthMeasure.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = HealthMeasure.class)
 public class BuyerFulfilmentMeasure implements HealthMeasure {
     @Reference
     private Marketplace marketplace;

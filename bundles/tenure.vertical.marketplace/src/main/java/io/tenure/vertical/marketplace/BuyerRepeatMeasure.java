@@ -3,6 +3,7 @@ package io.tenure.vertical.marketplace;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.health.AccountHistory;
@@ -15,7 +16,7 @@ import io.tenure.api.health.MeasureResult;
  * window before, capped at 100; buying where there was none scores 100, no order in either window 0. A buyer that
  * joined within the last window, and accounts that are not buyers, are not scored.
  */
-@Component(service = HealthMeasure.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = HealthMeasure.class)
 public class BuyerRepeatMeasure implements HealthMeasure {
     @Reference
     private Marketplace marketplace;

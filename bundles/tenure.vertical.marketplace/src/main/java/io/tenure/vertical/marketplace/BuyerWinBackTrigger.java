@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.money.Money;
@@ -18,7 +19,8 @@ import io.tenure.api.playbook.Signal;
  * last order, so a buyer that comes back and lapses again is a new episode. Long-tail buyers get
  * {@link TechTouchTrigger}'s automated play instead.
  */
-@Component(service = PlaybookTrigger.class, property = "tenure.settings.pid=" + Marketplace.PID)
+@Component(service = PlaybookTrigger.class, property = "tenure.settings.pid=" + Marketplace.PID,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 public class BuyerWinBackTrigger implements PlaybookTrigger {
     @Reference
     private Marketplace marketplace;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +25,7 @@ import io.tenure.api.revenue.ArrMovement;
  * first caller (others wait for it); later reloads run on a worker while callers keep the previous copy, so a measure
  * call never waits for a scan of a large marketplace (its time is limited).
  */
-@Component(service = MarketData.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = MarketData.class)
 public class MarketData {
     static final long CHECK_MILLIS = 2_000;
     private static final Logger LOG = LoggerFactory.getLogger(MarketData.class);

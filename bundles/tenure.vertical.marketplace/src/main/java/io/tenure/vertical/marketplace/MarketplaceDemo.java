@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 
 import io.tenure.api.account.Account;
 import io.tenure.api.account.Vertical;
@@ -22,7 +23,7 @@ import io.tenure.api.revenue.ArrMovement;
  * The demo's marketplace: sides, orders and listings for the demo base's marketplace accounts, derived from their ARR
  * movements by {@link DemoMarket}.
  */
-@Component(service = DemoContribution.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = DemoContribution.class)
 public class MarketplaceDemo implements DemoContribution {
     @Override
     public String name() {

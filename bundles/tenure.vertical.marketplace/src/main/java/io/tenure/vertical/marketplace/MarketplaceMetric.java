@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.data.Codes;
@@ -22,7 +23,7 @@ import io.tenure.api.money.Money;
 import io.tenure.api.task.Task;
 
 /** {@code /api/v1/metrics/marketplace}: per-side retention, liquidity, GMV, active buyers and sellers, side conflicts. */
-@Component(service = Metric.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = Metric.class)
 public class MarketplaceMetric implements Metric {
     static final String DEFINITION = "Period [from, to) (default: the 365 days up to and including asOf; an end after asOf "
             + "is cut to the day after asOf). Per side (buyer, seller), over the accounts on that side at from (joined before "

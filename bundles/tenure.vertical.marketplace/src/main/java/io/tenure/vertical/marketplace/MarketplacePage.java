@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.console.ConsolePage;
@@ -24,7 +25,7 @@ import io.tenure.api.security.AuthenticatedUser;
  * members and active accounts), liquidity, a chart of fulfilled GMV by month, and the sellers in open conflict with
  * the buyer side.
  */
-@Component(service = ConsolePage.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = ConsolePage.class)
 public class MarketplacePage implements ConsolePage {
     static final int MONTHS = 6;
     static final int NAMED_BUYERS = 10;

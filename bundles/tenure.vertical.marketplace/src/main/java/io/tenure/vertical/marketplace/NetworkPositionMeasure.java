@@ -3,6 +3,7 @@ package io.tenure.vertical.marketplace;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.health.AccountHistory;
@@ -16,7 +17,7 @@ import io.tenure.api.health.MeasureResult;
  * scores 0, ten equal buyers (a setting) or more score 100, linearly between. A seller hanging on one buyer is one
  * lost buyer from an empty shop. Sellers without fulfilled sales in the window are not scored (buyer demand is).
  */
-@Component(service = HealthMeasure.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = HealthMeasure.class)
 public class NetworkPositionMeasure implements HealthMeasure {
     @Reference
     private Marketplace marketplace;

@@ -3,6 +3,7 @@ package io.tenure.vertical.marketplace;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.health.AccountHistory;
@@ -15,7 +16,7 @@ import io.tenure.api.health.MeasureResult;
  * share of the window before, capped at 100; demand where there was none scores 100, no sales in either window 0. A
  * seller that joined within the last window, and accounts that are not sellers, are not scored.
  */
-@Component(service = HealthMeasure.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = HealthMeasure.class)
 public class SellerDemandMeasure implements HealthMeasure {
     @Reference
     private Marketplace marketplace;

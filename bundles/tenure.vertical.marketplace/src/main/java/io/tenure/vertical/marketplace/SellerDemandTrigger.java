@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.money.Money;
@@ -17,7 +18,8 @@ import io.tenure.api.playbook.Signal;
  * setting) or more against the window before: its CSM finds out why buyers stopped coming within 7 days. One episode
  * a quarter. Long-tail sellers get {@link TechTouchTrigger}'s automated play instead.
  */
-@Component(service = PlaybookTrigger.class, property = "tenure.settings.pid=" + Marketplace.PID)
+@Component(service = PlaybookTrigger.class, property = "tenure.settings.pid=" + Marketplace.PID,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 public class SellerDemandTrigger implements PlaybookTrigger {
     @Reference
     private Marketplace marketplace;

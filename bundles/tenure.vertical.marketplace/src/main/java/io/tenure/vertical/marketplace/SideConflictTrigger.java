@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.playbook.PlaybookContext;
@@ -17,7 +18,8 @@ import io.tenure.api.playbook.Signal;
  * leadership (a setting, the task's owner) decides within 2 days; the evidence names the seller
  * and the buyers' accounts. One episode a quarter.
  */
-@Component(service = PlaybookTrigger.class, property = "tenure.settings.pid=" + Marketplace.PID)
+@Component(service = PlaybookTrigger.class, property = "tenure.settings.pid=" + Marketplace.PID,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 public class SideConflictTrigger implements PlaybookTrigger {
     static final String NAME = "marketplace_side_conflict";
     static final String PLAYBOOK = "side_conflict";

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.money.Money;
@@ -19,7 +20,8 @@ import io.tenure.api.playbook.Signal;
  * are owned by the automation owner (a setting). Same rules and episodes as {@link SellerDemandTrigger} and
  * {@link BuyerWinBackTrigger}.
  */
-@Component(service = PlaybookTrigger.class, property = "tenure.settings.pid=" + Marketplace.PID)
+@Component(service = PlaybookTrigger.class, property = "tenure.settings.pid=" + Marketplace.PID,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 public class TechTouchTrigger implements PlaybookTrigger {
     static final String NAME = "marketplace_tech_touch";
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.health.AccountHistory;
@@ -19,7 +20,7 @@ import io.tenure.api.health.MeasureResult;
  * default); every core feature in use scores 100. A workspace that never got past one feature has not found the habit
  * that keeps it.
  */
-@Component(service = HealthMeasure.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = HealthMeasure.class)
 public class ActivationDepthMeasure implements HealthMeasure {
     /** The score of a workspace exactly at the activation depth. */
     static final double ACTIVATED = 70;

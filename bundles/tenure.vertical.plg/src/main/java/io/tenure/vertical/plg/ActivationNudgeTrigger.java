@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.playbook.PlaybookContext;
@@ -20,7 +21,8 @@ import io.tenure.api.revenue.Subscription;
  * features than the activation depth. An in-product nudge (owned by the automation owner) guides it to the next core
  * feature; once per trial.
  */
-@Component(service = PlaybookTrigger.class, property = "tenure.settings.pid=" + Plg.PID)
+@Component(service = PlaybookTrigger.class, property = "tenure.settings.pid=" + Plg.PID,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 public class ActivationNudgeTrigger implements PlaybookTrigger {
     @Reference
     private Plg plg;

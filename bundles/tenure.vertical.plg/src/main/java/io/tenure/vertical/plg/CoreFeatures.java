@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +29,7 @@ import io.tenure.api.engagement.UsageRollup;
  * or trigger asking for it never waits for the scan (on a large base it takes seconds, longer than a measure call may
  * take); until the first scan is done the derived list is empty and the measures say so.
  */
-@Component(service = CoreFeatures.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = CoreFeatures.class)
 public class CoreFeatures {
     static final int DERIVE_DAYS = 90;
     static final Duration REFRESH = Duration.ofHours(1);

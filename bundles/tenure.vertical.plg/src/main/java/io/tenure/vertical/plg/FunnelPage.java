@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.console.ConsolePage;
@@ -22,7 +23,7 @@ import io.tenure.api.security.AuthenticatedUser;
  * paid) as a bar chart, and the workspaces product-qualified today with the route their signal takes. {@code ?period=}
  * takes a quarter, month or year.
  */
-@Component(service = ConsolePage.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = ConsolePage.class)
 public class FunnelPage implements ConsolePage {
     static final int LISTED = 50;
     private static final int BAR_WIDTH = 400;

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.account.Account;
@@ -37,7 +38,7 @@ import io.tenure.api.revenue.SubscriptionStatus;
  * days), using their main feature with a share of the users they had before churning. Everything is read from the stored history and a per-workspace
  * random stream of the demo seed.
  */
-@Component(service = DemoContribution.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = DemoContribution.class)
 public class PlgDemo implements DemoContribution {
     static final String PLAN = "Free trial";
     static final int HISTORY_DAYS = 540;

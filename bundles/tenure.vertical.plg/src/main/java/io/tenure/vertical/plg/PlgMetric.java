@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.data.DataStore;
@@ -23,7 +24,7 @@ import io.tenure.api.revenue.ArrMovement;
 import io.tenure.api.revenue.MovementSource;
 
 /** {@code /api/v1/metrics/plg}: activation and free-to-paid conversion of the PLG workspaces' trials in a period. */
-@Component(service = Metric.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = Metric.class)
 public class PlgMetric implements Metric {
     static final String DEFINITION = "Over the PLG workspaces, for the trials (subscriptions with status trial, or a plan "
             + "named free with zero ARR) started in [from, to) and before asOf: trialsStarted; activated = those that used at "

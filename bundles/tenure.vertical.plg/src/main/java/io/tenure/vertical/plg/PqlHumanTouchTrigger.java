@@ -3,6 +3,7 @@ package io.tenure.vertical.plg;
 import java.util.List;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.playbook.PlaybookContext;
@@ -14,7 +15,8 @@ import io.tenure.api.playbook.Signal;
  * human-touch threshold or more (10,000 a year, its active users valued at the list price of 600 a user; settings):
  * the CSM, or sales above the engine's hand-off threshold, reaches out within 2 days. Once per trial.
  */
-@Component(service = PlaybookTrigger.class, property = "tenure.settings.pid=" + Plg.PID)
+@Component(service = PlaybookTrigger.class, property = "tenure.settings.pid=" + Plg.PID,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 public class PqlHumanTouchTrigger implements PlaybookTrigger {
     @Reference
     private Plg plg;

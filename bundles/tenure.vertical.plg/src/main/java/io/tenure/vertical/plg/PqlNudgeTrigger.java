@@ -3,6 +3,7 @@ package io.tenure.vertical.plg;
 import java.util.List;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.playbook.PlaybookContext;
@@ -13,7 +14,8 @@ import io.tenure.api.playbook.Signal;
  * A product-qualified free or trial workspace worth less than the human-touch threshold: an in-product offer of the
  * paid plan, owned by the automation owner. Once per trial.
  */
-@Component(service = PlaybookTrigger.class, property = "tenure.settings.pid=" + Plg.PID)
+@Component(service = PlaybookTrigger.class, property = "tenure.settings.pid=" + Plg.PID,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 public class PqlNudgeTrigger implements PlaybookTrigger {
     @Reference
     private Plg plg;

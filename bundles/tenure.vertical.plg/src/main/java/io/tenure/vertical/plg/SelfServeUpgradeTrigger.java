@@ -3,6 +3,7 @@ package io.tenure.vertical.plg;
 import java.util.List;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.playbook.PlaybookContext;
@@ -15,7 +16,8 @@ import io.tenure.api.playbook.Signal;
  * product, owned by the automation owner. Once per licence size: after the seats change, a new episode. At or above
  * the threshold the core {@code expansion_seats} trigger is the human touch (the CSM, or sales above its hand-off).
  */
-@Component(service = PlaybookTrigger.class, property = "tenure.settings.pid=" + Plg.PID)
+@Component(service = PlaybookTrigger.class, property = "tenure.settings.pid=" + Plg.PID,
+        configurationPolicy = ConfigurationPolicy.IGNORE)
 public class SelfServeUpgradeTrigger implements PlaybookTrigger {
     @Reference
     private Plg plg;

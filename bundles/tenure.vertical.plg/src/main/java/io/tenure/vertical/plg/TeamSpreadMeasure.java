@@ -3,6 +3,7 @@ package io.tenure.vertical.plg;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.health.AccountHistory;
@@ -16,7 +17,7 @@ import io.tenure.api.health.MeasureResult;
  * 100. Seats against licences are the core {@code seat_utilisation} measure's business; this one asks whether the
  * workspace is a team's tool or one person's.
  */
-@Component(service = HealthMeasure.class)
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, service = HealthMeasure.class)
 public class TeamSpreadMeasure implements HealthMeasure {
     @Reference
     private Plg plg;

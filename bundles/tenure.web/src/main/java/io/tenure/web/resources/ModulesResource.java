@@ -3,6 +3,7 @@ package io.tenure.web.resources;
 import java.util.List;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -34,7 +35,7 @@ import io.tenure.web.Json;
  * GET    /modules/faults          the latest faults of extensions (a measure, trigger, metric, page that threw or hung)
  * </pre>
  */
-@Component(property = ApiResource.PATH + "=modules")
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, property = ApiResource.PATH + "=modules")
 public class ModulesResource implements ApiResource {
 
     @Reference

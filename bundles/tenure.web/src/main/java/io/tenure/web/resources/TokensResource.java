@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.rest.ApiException;
@@ -24,7 +25,7 @@ import io.tenure.api.security.UserService;
  * DELETE /tokens/{id}     revoke
  * </pre>
  */
-@Component(property = ApiResource.PATH + "=tokens")
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, property = ApiResource.PATH + "=tokens")
 public class TokensResource implements ApiResource {
 
     /** Body of POST. */

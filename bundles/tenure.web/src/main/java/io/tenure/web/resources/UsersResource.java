@@ -3,6 +3,7 @@ package io.tenure.web.resources;
 import java.util.List;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 
 import io.tenure.api.rest.ApiException;
@@ -24,7 +25,7 @@ import io.tenure.api.security.UserService;
  * DELETE /users/{name}       (admin)
  * </pre>
  */
-@Component(property = ApiResource.PATH + "=users")
+@Component(configurationPolicy = ConfigurationPolicy.IGNORE, property = ApiResource.PATH + "=users")
 public class UsersResource implements ApiResource {
 
     /** Body of POST and PATCH. */
