@@ -27,13 +27,16 @@ import java.util.stream.Stream;
  * <li>ready time: process start to {@code GET /health} = 200, against the <em>bare runtime</em> baseline (the same
  * JVM, Felix and system bundles including Jetty, with no Tenure feature, to the first HTTP answer);</li>
  * <li>toggle time: {@code POST /api/v1/modules/console/stop} then {@code /start}, under a steady load of API calls on
- * other modules, against the baseline of one plain authenticated API call under the same load; and the number of
- * failed requests of that load (must be 0).</li>
+ * other modules (four clients, each calling without pause over its own kept-alive connection), against the baseline of
+ * one plain authenticated API call under the same load; and the number of failed requests of that load (must be 0).
+ * The first five toggles after the start are printed apart (their code is not compiled yet); the target is judged on
+ * the rounds after them.</li>
  * </ul>
  * Targets: ready under 2 s; toggle under 200 ms with zero failed requests.
  */
 public final class StartupBenchmark {
     private static final String PASSWORD = "bench-admin-password";
+    private static final int WARM_UP_TOGGLES = 5;
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
 
     private StartupBenchmark() {
@@ -89,25 +92,34 @@ public final class StartupBenchmark {
             List<Thread> load = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 Thread t = new Thread(() -> {
-                    while (running.get()) {
-                        for (String path : List.of("/api/v1/me", "/health", "/api/v1/modules/core")) {
-                            try {
-                                int status = get(port, path, admin).statusCode();
+                    try (RawClient client = new RawClient(port)) {
+                        while (running.get()) {
+                            for (String path : List.of("/api/v1/me", "/health", "/api/v1/modules/core")) {
+                                int status = client.get(path, admin);
                                 if (status == 200) {
                                     ok.incrementAndGet();
                                 } else {
                                     failures.add(path + " " + status);
                                 }
-                            } catch (IOException e) {
-                                failures.add(path + " " + e);
                             }
                         }
+                    } catch (IOException e) {
+                        failures.add("load client: " + e);
                     }
                 });
                 t.start();
                 load.add(t);
             }
             Thread.sleep(1000);
+            // The first toggles after a start run code the JIT has not compiled yet: measured and shown apart, the
+            // target is judged on the toggles after them.
+            List<Long> first = new ArrayList<>();
+            for (int i = 0; i < WARM_UP_TOGGLES; i++) {
+                long start = System.nanoTime();
+                expect(post(port, "/api/v1/modules/console/stop", admin), 200);
+                expect(post(port, "/api/v1/modules/console/start", admin), 200);
+                first.add((System.nanoTime() - start) / 1_000_000);
+            }
             List<Long> toggle = new ArrayList<>();
             List<Long> plain = new ArrayList<>();
             for (int i = 0; i < rounds; i++) {
@@ -126,7 +138,9 @@ public final class StartupBenchmark {
             long toggleMedian = median(toggle);
             long plainMedian = median(plain);
             long toggleMax = Collections.max(toggle);
-            System.out.printf("Module toggle (console stop + start) under load of 4 clients, %d rounds:%n", rounds);
+            System.out.printf("Module toggle (console stop + start) under load of 4 clients, %d rounds after %d first ones:%n",
+                    rounds, WARM_UP_TOGGLES);
+            System.out.printf("  the first %d toggles after the start (JIT still compiling), ms: %s%n", WARM_UP_TOGGLES, first);
             System.out.printf("  baseline one API call under the same load: median %.1f ms%n", plainMedian / 1000.0);
             System.out.printf("  toggle round trip: median %.1f ms, max %.1f ms; each round (ms): %s%n", toggleMedian / 1000.0,
                     toggleMax / 1000.0, toggle.stream().map(us -> String.valueOf(us / 1000)).toList());
