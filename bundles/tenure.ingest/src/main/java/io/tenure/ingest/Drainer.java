@@ -142,7 +142,7 @@ final class Drainer implements Runnable {
 
     /** A batch read from the log and mapped, ready to apply. */
     private record Prepared(long end, int received, List<IngestEvent> events, List<SourceStats.Rejection> rejections,
-            long readNanos, long mapNanos) {
+            EventLedger.Prepared ahead, long readNanos, long mapNanos) {
     }
 
     /**
@@ -304,8 +304,10 @@ final class Drainer implements Runnable {
             return null;
         }
         long t1 = System.nanoTime();
-        List<IngestEvent> events = mapper.map(received, this::members, this::contact);
-        return new Prepared(end, received.size(), events, rejections, t1 - t0, System.nanoTime() - t1);
+        List<IngestEvent> events = List.copyOf(mapper.map(received, this::members, this::contact));
+        // The store's share of the work that needs no transaction (message keys, usage sums) also runs here.
+        EventLedger.Prepared ahead = ledger.prepare(events);
+        return new Prepared(end, received.size(), events, rejections, ahead, t1 - t0, System.nanoTime() - t1);
     }
 
     /** The accounts of users: those of the batch being applied, then the store's. */
@@ -332,7 +334,7 @@ final class Drainer implements Runnable {
             membershipsChanged = true;
         }
         long t0 = System.nanoTime();
-        EventLedger.Applied done = ledger.apply(journal, batch.end(), batch.events(), batch.rejections());
+        EventLedger.Applied done = ledger.apply(journal, batch.end(), batch.events(), batch.rejections(), batch.ahead());
         applied = batch.end();
         synchronized (progress) {
             progress.notifyAll();

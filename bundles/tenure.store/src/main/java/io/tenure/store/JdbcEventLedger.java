@@ -267,6 +267,57 @@ public class JdbcEventLedger implements EventLedger {
     @Override
     public Applied apply(String journal, long position, List<IngestEvent> events, List<SourceStats.Rejection> rejections)
             throws DataException {
+        return apply(journal, position, events, rejections, null);
+    }
+
+    /**
+     * A batch's message keys and its usage summed as if every event were new (with the users not yet counted), made
+     * beside the apply of the batch before it; used once, by the apply of the same events.
+     */
+    private static final class PreparedBatch implements Prepared {
+        private final List<IngestEvent> events;
+        private final long[] keys;
+        private final Map<UsageKey, long[]> usage;
+        private final Map<UsageKey, Set<String>> users;
+        private final java.util.concurrent.atomic.AtomicBoolean used = new java.util.concurrent.atomic.AtomicBoolean();
+
+        private PreparedBatch(List<IngestEvent> events, long[] keys, Map<UsageKey, long[]> usage, Map<UsageKey, Set<String>> users) {
+            this.events = events;
+            this.keys = keys;
+            this.usage = usage;
+            this.users = users;
+        }
+
+        /** This batch's preparation, if it was made for exactly these events and not used before. */
+        static PreparedBatch of(Prepared prepared, List<IngestEvent> events) {
+            return prepared instanceof PreparedBatch p && p.events == events && p.used.compareAndSet(false, true) ? p : null;
+        }
+    }
+
+    @Override
+    public Prepared prepare(List<IngestEvent> events) {
+        long[] keys = new long[events.size()];
+        Map<UsageKey, long[]> usage = new LinkedHashMap<>();
+        Map<UsageKey, Set<String>> users = new HashMap<>();
+        for (int i = 0; i < keys.length; i++) {
+            IngestEvent e = events.get(i);
+            keys[i] = messageKey(e.sourceId(), e.messageId());
+            if (e.effect() == Effect.USAGE && e.accountId().isPresent()) {
+                addUsageEvent(e, e.accountId().get(), usage, users);
+            }
+        }
+        addDailyTotals(usage, users);
+        // Users counted already need no insert; the apply looks again for those the batch before this one counted.
+        for (Map.Entry<UsageKey, Set<String>> u : users.entrySet()) {
+            u.getValue().removeIf(user -> counted.contains(new CountedUser(u.getKey(), user)));
+        }
+        return new PreparedBatch(events, keys, usage, users);
+    }
+
+    @Override
+    public Applied apply(String journal, long position, List<IngestEvent> events, List<SourceStats.Rejection> rejections,
+            Prepared prepared) throws DataException {
+        PreparedBatch ahead = PreparedBatch.of(prepared, events);
         List<CountedUser> newlyCounted = new ArrayList<>();
         Registered registered = new Registered();
         store.ledgerLock().lock();
@@ -274,7 +325,7 @@ public class JdbcEventLedger implements EventLedger {
             Applied result;
             try {
                 result = store.inTransaction(c -> applyInTransaction(c, journal, position, events, rejections, registered,
-                        newlyCounted));
+                        newlyCounted, ahead));
             } catch (DataException | RuntimeException e) {
                 seen.remove(registered.keys, registered.count); // the ids were taken in memory before the commit
                 throw e;
@@ -289,7 +340,7 @@ public class JdbcEventLedger implements EventLedger {
 
     /** The work of {@link #apply} in its transaction. */
     private Applied applyInTransaction(Connection c, String journal, long position, List<IngestEvent> events,
-            List<SourceStats.Rejection> rejections, Registered registered, List<CountedUser> newlyCounted)
+            List<SourceStats.Rejection> rejections, Registered registered, List<CountedUser> newlyCounted, PreparedBatch ahead)
             throws SQLException, DataException {
         newlyCounted.clear();
         registered.count = 0;
@@ -302,7 +353,7 @@ public class JdbcEventLedger implements EventLedger {
         if (!advance(c, journal, position)) {
             return new Applied(0, 0, 0, 0);
         }
-        boolean[] fresh = registerMessageIds(c, journal, events, registered);
+        boolean[] fresh = registerMessageIds(c, journal, events, registered, ahead == null ? null : ahead.keys);
         List<IngestEvent> applied = new ArrayList<>();
         Map<String, long[]> counts = new HashMap<>(); // source -> accepted, deduplicated, rejected
         for (int i = 0; i < events.size(); i++) {
@@ -315,7 +366,9 @@ public class JdbcEventLedger implements EventLedger {
                 n[1]++;
             }
         }
-        Map<IngestEvent, String> held = applyEffects(c, applied, newlyCounted);
+        // The usage summed ahead holds only if every event of the batch is new (the common case); else it is summed again.
+        Map<IngestEvent, String> held = applyEffects(c, applied, newlyCounted,
+                ahead != null && applied.size() == events.size() ? ahead : null);
         hold(c, held);
         for (SourceStats.Rejection r : rejections) {
             counts.computeIfAbsent(r.sourceId(), k -> new long[3])[2] += r.events();
@@ -410,8 +463,8 @@ public class JdbcEventLedger implements EventLedger {
      * the new ones, so that {@link #apply} can take them back out if the transaction does not commit. The new keys
      * are stored as one packed row per {@link #KEYS_PER_ROW}.
      */
-    private boolean[] registerMessageIds(Connection c, String journal, List<IngestEvent> events, Registered registered)
-            throws SQLException {
+    private boolean[] registerMessageIds(Connection c, String journal, List<IngestEvent> events, Registered registered,
+            long[] preparedKeys) throws SQLException {
         boolean[] fresh = new boolean[events.size()];
         if (events.isEmpty()) {
             return fresh;
@@ -424,7 +477,7 @@ public class JdbcEventLedger implements EventLedger {
         registered.keys = keys;
         for (int i = 0; i < fresh.length; i++) {
             IngestEvent e = events.get(i);
-            long key = messageKey(e.sourceId(), e.messageId());
+            long key = preparedKeys != null ? preparedKeys[i] : messageKey(e.sourceId(), e.messageId());
             fresh[i] = seen.add(key, now); // also false for the second of a repeated id within the batch
             if (fresh[i]) {
                 keys[count++] = key;
@@ -562,17 +615,22 @@ public class JdbcEventLedger implements EventLedger {
      * Applies what each event changes; returns those that must be held, with why. Memberships are recorded even when
      * their account does not exist yet, so later events of the user name it.
      */
-    private Map<IngestEvent, String> applyEffects(Connection c, List<IngestEvent> events, List<CountedUser> newlyCounted)
-            throws SQLException {
+    private Map<IngestEvent, String> applyEffects(Connection c, List<IngestEvent> events, List<CountedUser> newlyCounted,
+            PreparedBatch ahead) throws SQLException {
         Map<IngestEvent, String> held = new LinkedHashMap<>();
         Set<String> named = new HashSet<>();
+        if (ahead != null) {
+            ahead.usage.keySet().forEach(k -> named.add(k.accountId()));
+        }
         for (IngestEvent e : events) {
-            e.accountId().ifPresent(named::add);
+            if (ahead == null || e.effect() != Effect.USAGE) {
+                e.accountId().ifPresent(named::add);
+            }
         }
         Set<String> existing = existingAccounts(c, named);
         Map<String, String> members = new LinkedHashMap<>();
-        Map<UsageKey, long[]> usage = new LinkedHashMap<>();
-        Map<UsageKey, Set<String>> users = new HashMap<>();
+        Map<UsageKey, long[]> usage = ahead != null ? ahead.usage : new LinkedHashMap<>();
+        Map<UsageKey, Set<String>> users = ahead != null ? ahead.users : new HashMap<>();
         Map<List<Object>, Contact> contacts = new LinkedHashMap<>();
         for (IngestEvent e : events) {
             if (e.effect() == Effect.MEMBERSHIP && e.accountId().isPresent()) {
@@ -590,10 +648,8 @@ public class JdbcEventLedger implements EventLedger {
             }
             switch (e.effect()) {
                 case USAGE -> {
-                    UsageKey key = new UsageKey(account, e.day(), e.feature().orElseThrow());
-                    usage.computeIfAbsent(key, k -> new long[2])[0]++;
-                    if (e.userId().isPresent()) {
-                        users.computeIfAbsent(key, k -> new HashSet<>()).add(e.userId().get());
+                    if (ahead == null) {
+                        addUsageEvent(e, account, usage, users);
                     }
                 }
                 case CONTACT -> {
@@ -607,12 +663,27 @@ public class JdbcEventLedger implements EventLedger {
                 }
             }
         }
-        addDailyTotals(usage, users);
+        if (ahead == null) {
+            addDailyTotals(usage, users);
+        } else if (existing.size() < named.size()) {
+            // summed ahead for every account named: the usage of accounts that do not exist is held instead
+            usage.keySet().removeIf(k -> !existing.contains(k.accountId()));
+            users.keySet().removeIf(k -> !existing.contains(k.accountId()));
+        }
         recordMembers(c, members);
         countNewUsers(c, usage, users, newlyCounted);
         addUsage(c, usage);
         upsertContacts(c, contacts.values());
         return held;
+    }
+
+    /** Counts one usage event for its account, feature and day, and its user. */
+    private static void addUsageEvent(IngestEvent e, String account, Map<UsageKey, long[]> usage, Map<UsageKey, Set<String>> users) {
+        UsageKey key = new UsageKey(account, e.day(), e.feature().orElseThrow());
+        usage.computeIfAbsent(key, k -> new long[2])[0]++;
+        if (e.userId().isPresent()) {
+            users.computeIfAbsent(key, k -> new HashSet<>()).add(e.userId().get());
+        }
     }
 
     /**
@@ -900,7 +971,7 @@ public class JdbcEventLedger implements EventLedger {
                     }
                 }
             }
-            Map<IngestEvent, String> still = applyEffects(c, claimed, newlyCounted);
+            Map<IngestEvent, String> still = applyEffects(c, claimed, newlyCounted, null);
             hold(c, still);
             return (long) (claimed.size() - still.size());
         });

@@ -88,6 +88,78 @@ class EventLedgerTest {
         }
     }
 
+    private static IngestEvent usageOf(String messageId, String account, String user, String feature) {
+        return new IngestEvent("web", messageId, Instant.now(), IngestEvent.Effect.USAGE, Optional.of(account), Optional.of(user),
+                DAY, Optional.of(feature), Optional.empty(), Optional.empty(), "{}");
+    }
+
+    /** Every usage row and active-user row the ledger wrote, as text, to compare two stores. */
+    private static List<String> written(JdbcDataStore store) {
+        return store.withConnection(c -> {
+            List<String> rows = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT account_id, feature, events, active_users FROM "
+                    + "\"usage\" ORDER BY account_id, feature")) {
+                while (rs.next()) {
+                    rows.add(rs.getString(1) + "/" + rs.getString(2) + " events " + rs.getLong(3) + " users " + rs.getLong(4));
+                }
+            }
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT account_id, feature, user_id FROM "
+                    + "ingest_active_users ORDER BY account_id, feature, user_id")) {
+                while (rs.next()) {
+                    rows.add(rs.getString(1) + "/" + rs.getString(2) + " user " + rs.getString(3));
+                }
+            }
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT accepted, deduplicated FROM ingest_sources")) {
+                rs.next();
+                rows.add("accepted " + rs.getLong(1) + " deduplicated " + rs.getLong(2));
+            }
+            return rows;
+        });
+    }
+
+    /**
+     * The work prepared beside the apply (message keys, usage summed ahead) gives exactly what the apply alone gives:
+     * for a batch of new events, one with an event of an account that does not exist (held, its usage left out), one
+     * with ids seen before or repeated (summed again), and a preparation of other events or used twice (ignored).
+     */
+    @ParameterizedTest
+    @EnumSource(Databases.class)
+    void whatIsPreparedAheadAppliesExactlyAsTheApplyAlone(Databases kind) throws Exception {
+        List<List<IngestEvent>> batches = List.of(
+                List.of(usageOf("p1", "acme", "u1", "Report"), usageOf("p2", "acme", "u2", "Report"), usageOf("p3", "acme", "u1", "Export")),
+                List.of(usageOf("p4", "acme", "u3", "Report"), usageOf("p5", "ghost", "u9", "Report"), usageOf("p6", "acme", "u1", "Report")),
+                List.of(usageOf("p1", "acme", "u1", "Report"), usageOf("p7", "acme", "u4", "Export"), usageOf("p7", "acme", "u4", "Export")),
+                List.of(usageOf("p8", "acme", "u5", "Report")));
+        List<Applied> plain = new ArrayList<>();
+        List<Applied> prepared = new ArrayList<>();
+        List<String> plainRows;
+        try (Databases.Fresh fresh = kind.open(); JdbcDataStore store = new JdbcDataStore(fresh.db)) {
+            setUp(store);
+            JdbcEventLedger ledger = new JdbcEventLedger(store);
+            for (int i = 0; i < batches.size(); i++) {
+                plain.add(ledger.apply("node-a", 10 * (i + 1), batches.get(i), List.of()));
+            }
+            plainRows = written(store);
+        }
+        try (Databases.Fresh fresh = kind.open(); JdbcDataStore store = new JdbcDataStore(fresh.db)) {
+            setUp(store);
+            JdbcEventLedger ledger = new JdbcEventLedger(store);
+            for (int i = 0; i < 3; i++) {
+                prepared.add(ledger.apply("node-a", 10 * (i + 1), batches.get(i), List.of(), ledger.prepare(batches.get(i))));
+            }
+            // prepared for other events (a copy of the list), and then a preparation used a second time: both ignored
+            io.tenure.api.ingest.EventLedger.Prepared other = ledger.prepare(new ArrayList<>(batches.get(3)));
+            prepared.add(ledger.apply("node-a", 40, batches.get(3), List.of(), other));
+            io.tenure.api.ingest.EventLedger.Prepared once = ledger.prepare(batches.get(3));
+            ledger.apply("node-a", 50, batches.get(3), List.of(), once);
+            assertEquals(new Applied(0, 1, 0, 0), ledger.apply("node-a", 60, batches.get(3), List.of(), once));
+            assertEquals(plainRows.subList(0, plainRows.size() - 1), written(store).subList(0, plainRows.size() - 1));
+        }
+        assertEquals(List.of(new Applied(3, 0, 0, 0), new Applied(3, 0, 1, 0), new Applied(1, 2, 0, 0), new Applied(1, 0, 0, 0)), plain);
+        assertEquals(plain, prepared);
+        assertEquals("acme/* events 7 users 5", plainRows.get(0), "daily totals: ghost's event held, p1 and p7's repeat not counted");
+    }
+
     @ParameterizedTest
     @EnumSource(Databases.class)
     void theIdsOfABatchThatDidNotCommitAreNotRemembered(Databases kind) throws Exception {

@@ -55,6 +55,38 @@ public interface EventLedger {
     Applied apply(String journal, long position, List<IngestEvent> events, List<SourceStats.Rejection> rejections)
             throws DataException;
 
+    /**
+     * Work on a batch that needs nothing from the store, done by {@link #prepare} ahead of {@link #apply}, on the
+     * caller's thread: for example each message's deduplication key and the usage summed per account, feature and day.
+     * Only the ledger that made it can use it.
+     *
+     * @since 1.1
+     */
+    interface Prepared {
+    }
+
+    /**
+     * Prepares {@code events} for {@link #apply(String, long, List, List, Prepared)}, so a caller that reads the next
+     * batch while one is applied can do this part beside the apply. The events must not change afterwards.
+     *
+     * @return what was prepared, or null when this ledger prepares nothing
+     * @since 1.1
+     */
+    default Prepared prepare(List<IngestEvent> events) {
+        return null;
+    }
+
+    /**
+     * {@link #apply(String, long, List, List)} with what {@link #prepare} made of the same {@code events} (null, or
+     * one this ledger did not make, is ignored): the same result, with less work in the transaction.
+     *
+     * @since 1.1
+     */
+    default Applied apply(String journal, long position, List<IngestEvent> events, List<SourceStats.Rejection> rejections,
+            Prepared prepared) throws DataException {
+        return apply(journal, position, events, rejections);
+    }
+
     /** Held events, oldest first, of every source or one. */
     List<HeldEvent> held(Optional<String> sourceId, int limit);
 

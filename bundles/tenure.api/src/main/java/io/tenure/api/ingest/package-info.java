@@ -4,7 +4,7 @@
  * side of ingestion: one transaction that deduplicates, applies and checkpoints a batch of events.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.tenure.api.ingest;
 
 import org.osgi.annotation.bundle.Export;
