@@ -76,6 +76,20 @@ class CacheTemplateTest {
         Path home = installation("home");
         runOnce(home, tmp.resolve("scratch"));
         CacheTemplate.save(home, tmp.resolve("scratch"));
+        Properties manifest = new Properties();
+        try (var in = Files.newInputStream(home.resolve("lib/template/cache/template.properties"))) {
+            manifest.load(in);
+        }
+        assertEquals("bundle1/version0.0/bundle.jar", manifest.getProperty("cached.bundles/tenure.store.jar"),
+                "compared with Felix's cached copy of it");
+        assertNull(manifest.getProperty("cached.system/felix-scr.jar"), "no cached copy: compared by its SHA-256");
+        // same sizes, one byte changed: the comparison with the cached copy, and the one by hash, both see it
+        Files.write(home.resolve("bundles/tenure.store.jar"), "store bytez".getBytes(StandardCharsets.UTF_8));
+        assertEquals("tenure.store.jar differs from the template's", CacheTemplate.seed(home, tmp.resolve("d0")));
+        Files.write(home.resolve("bundles/tenure.store.jar"), "store bytes".getBytes(StandardCharsets.UTF_8));
+        Files.write(home.resolve("system/felix-scr.jar"), "scr bytez".getBytes(StandardCharsets.UTF_8));
+        assertEquals("felix-scr.jar differs from the template's", CacheTemplate.seed(home, tmp.resolve("d0")));
+        Files.write(home.resolve("system/felix-scr.jar"), "scr bytes".getBytes(StandardCharsets.UTF_8));
         Files.write(home.resolve("bundles/tenure.store.jar"), "patched store".getBytes(StandardCharsets.UTF_8));
         assertEquals("tenure.store.jar differs from the template's", CacheTemplate.seed(home, tmp.resolve("d1")));
         assertFalse(Files.exists(tmp.resolve("d1/cache/felix")));
