@@ -181,16 +181,29 @@ public final class StartupBenchmark {
         return b.start();
     }
 
+    /**
+     * Asks every 5 ms over a plain socket (the JDK's HttpClient would take a share of the two cores the server is
+     * starting on), one connection kept while the server keeps it.
+     */
     private static void awaitStatus(int port, String path, int wanted, long timeoutMs) throws Exception {
         long deadline = System.currentTimeMillis() + timeoutMs;
+        RawClient client = null;
         while (System.currentTimeMillis() < deadline) {
             try {
-                int status = get(port, path, null).statusCode();
+                if (client == null) {
+                    client = new RawClient(port);
+                }
+                int status = client.get(path, null);
                 if (wanted < 0 || status == wanted) {
+                    client.close();
                     return;
                 }
             } catch (IOException e) {
-                // not listening yet
+                // not listening yet, or the connection went away: a new one next time
+                if (client != null) {
+                    client.close();
+                    client = null;
+                }
             }
             Thread.sleep(5);
         }
