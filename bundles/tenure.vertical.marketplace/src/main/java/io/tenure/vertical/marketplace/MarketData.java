@@ -119,7 +119,9 @@ public class MarketData {
                 market = new Loaded<>(m.value(), versions, clock.instant());
                 return m.value();
             }
-            Market loaded = load();
+            // -1: an entity the store does not serve yet (at start the reader runs before this bundle's entities are
+            // registered): empty until the versions change, without a warning about the expected
+            Market loaded = versions.contains(-1L) ? Market.EMPTY : load();
             market = new Loaded<>(loaded, versions, clock.instant());
             return loaded;
         }
