@@ -182,12 +182,16 @@ final class CacheTemplate {
         return copies;
     }
 
-    /** A revision folder's number ({@code version3.0} is 3), to find the newest. */
+    /**
+     * A revision folder's order: Felix names them {@code version<refresh>.<revision>}, the newest with the highest
+     * pair (compared as numbers); a name that does not parse sorts first.
+     */
     private static long revision(Path folder) {
-        String name = folder.getFileName().toString().substring("version".length());
-        int dot = name.indexOf('.');
+        String[] parts = folder.getFileName().toString().substring("version".length()).split("\\.");
         try {
-            return Long.parseLong(dot < 0 ? name : name.substring(0, dot));
+            long refresh = Long.parseLong(parts[0]);
+            long revision = parts.length > 1 ? Long.parseLong(parts[1]) : 0;
+            return refresh * 1_000_000L + revision;
         } catch (NumberFormatException e) {
             return -1;
         }

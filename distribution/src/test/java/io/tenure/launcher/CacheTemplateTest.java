@@ -99,6 +99,27 @@ class CacheTemplateTest {
     }
 
     @Test
+    void theNewestRevisionOfABundleIsTheCopyComparedWith() throws Exception {
+        Path home = installation("home");
+        Path scratch = tmp.resolve("scratch");
+        runOnce(home, scratch);
+        // updated in the template run: revision 0.10 is the current one, 0.9 and 0.2 older (numbers, not text)
+        for (String older : new String[] {"version0.9", "version0.2"}) {
+            Files.createDirectories(scratch.resolve("cache/felix/bundle1/" + older));
+            Files.write(scratch.resolve("cache/felix/bundle1/" + older + "/bundle.jar"), "old store".getBytes(StandardCharsets.UTF_8));
+        }
+        Files.createDirectories(scratch.resolve("cache/felix/bundle1/version0.10"));
+        Files.write(scratch.resolve("cache/felix/bundle1/version0.10/bundle.jar"), "store bytes".getBytes(StandardCharsets.UTF_8));
+        CacheTemplate.save(home, scratch);
+        Properties manifest = new Properties();
+        try (var in = Files.newInputStream(home.resolve("lib/template/cache/template.properties"))) {
+            manifest.load(in);
+        }
+        assertEquals("bundle1/version0.10/bundle.jar", manifest.getProperty("cached.bundles/tenure.store.jar"));
+        assertNull(CacheTemplate.seed(home, tmp.resolve("d")), "the current copy matches the JAR");
+    }
+
+    @Test
     void theTemplateRunsDatabaseBecomesTheDatabaseTemplateWhenItIsTheEmbeddedOne() throws Exception {
         Path home = installation("built");
         Files.createDirectories(home.resolve("lib/template/db"));

@@ -275,22 +275,26 @@ public class JdbcEventLedger implements EventLedger {
      * beside the apply of the batch before it; used once, by the apply of the same events.
      */
     private static final class PreparedBatch implements Prepared {
+        private final JdbcEventLedger owner;
         private final List<IngestEvent> events;
         private final long[] keys;
         private final Map<UsageKey, long[]> usage;
         private final Map<UsageKey, Set<String>> users;
         private final java.util.concurrent.atomic.AtomicBoolean used = new java.util.concurrent.atomic.AtomicBoolean();
 
-        private PreparedBatch(List<IngestEvent> events, long[] keys, Map<UsageKey, long[]> usage, Map<UsageKey, Set<String>> users) {
+        private PreparedBatch(JdbcEventLedger owner, List<IngestEvent> events, long[] keys, Map<UsageKey, long[]> usage,
+                Map<UsageKey, Set<String>> users) {
+            this.owner = owner;
             this.events = events;
             this.keys = keys;
             this.usage = usage;
             this.users = users;
         }
 
-        /** This batch's preparation, if it was made for exactly these events and not used before. */
-        static PreparedBatch of(Prepared prepared, List<IngestEvent> events) {
-            return prepared instanceof PreparedBatch p && p.events == events && p.used.compareAndSet(false, true) ? p : null;
+        /** This batch's preparation, if this ledger made it for exactly these events and it was not used before. */
+        static PreparedBatch of(JdbcEventLedger ledger, Prepared prepared, List<IngestEvent> events) {
+            return prepared instanceof PreparedBatch p && p.owner == ledger && p.events == events
+                    && p.used.compareAndSet(false, true) ? p : null;
         }
     }
 
@@ -311,13 +315,13 @@ public class JdbcEventLedger implements EventLedger {
         for (Map.Entry<UsageKey, Set<String>> u : users.entrySet()) {
             u.getValue().removeIf(user -> counted.contains(new CountedUser(u.getKey(), user)));
         }
-        return new PreparedBatch(events, keys, usage, users);
+        return new PreparedBatch(this, events, keys, usage, users);
     }
 
     @Override
     public Applied apply(String journal, long position, List<IngestEvent> events, List<SourceStats.Rejection> rejections,
             Prepared prepared) throws DataException {
-        PreparedBatch ahead = PreparedBatch.of(prepared, events);
+        PreparedBatch ahead = PreparedBatch.of(this, prepared, events);
         List<CountedUser> newlyCounted = new ArrayList<>();
         Registered registered = new Registered();
         store.ledgerLock().lock();
@@ -665,7 +669,7 @@ public class JdbcEventLedger implements EventLedger {
         }
         if (ahead == null) {
             addDailyTotals(usage, users);
-        } else if (existing.size() < named.size()) {
+        } else {
             // summed ahead for every account named: the usage of accounts that do not exist is held instead
             usage.keySet().removeIf(k -> !existing.contains(k.accountId()));
             users.keySet().removeIf(k -> !existing.contains(k.accountId()));

@@ -1,7 +1,8 @@
 package io.tenure.runtime.logging;
 
-import java.util.IllegalFormatException;
+import java.util.Arrays;
 
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.log.FormatterLogger;
 import org.osgi.service.log.LoggerConsumer;
 import org.slf4j.Logger;
@@ -11,7 +12,7 @@ import org.slf4j.Logger;
  * {@code osgi.<bundle symbolic name>}: whether a level is on is slf4j's answer, a field read, so asking is cheap.
  * Messages with {@code {}} placeholders are formatted by slf4j, a trailing {@link Throwable} argument is the
  * exception (as the OSGi specification and slf4j both say); a {@link FormatterLogger} formats with
- * {@link String#format}. Audit entries, which OSGi logs whatever the level, are written as warnings.
+ * {@link String#format}. Audit entries, which OSGi logs whatever the level, are written as warnings (as errors where warnings are off).
  */
 final class BridgeLogger implements FormatterLogger {
     private final String name;
@@ -37,20 +38,34 @@ final class BridgeLogger implements FormatterLogger {
     }
 
     private void log(Level level, String message, Object... args) {
-        if (!enabled(level)) {
-            return;
+        if (enabled(level)) {
+            logAlways(level, message, args);
         }
+    }
+
+    /**
+     * Writes an entry whatever the level. The arguments may end with a {@link ServiceReference} (the service the entry
+     * is about, dropped here: slf4j has no place for it) and, before it or last, a {@link Throwable}, the exception.
+     * Nothing a caller passes makes this throw.
+     */
+    private void logAlways(Level level, String message, Object[] given) {
+        Object[] args = given == null ? new Object[0] : given;
+        int n = args.length;
+        if (n > 0 && args[n - 1] instanceof ServiceReference<?>) {
+            n--;
+        }
+        Throwable thrown = n > 0 && args[n - 1] instanceof Throwable t ? t : null;
         if (printf) {
-            Throwable thrown = args.length > 0 && args[args.length - 1] instanceof Throwable t ? t : null;
+            int formatArgs = thrown == null ? n : n - 1;
             String text;
             try {
-                text = args.length == 0 ? message : String.format(message, args);
-            } catch (IllegalFormatException e) {
+                text = formatArgs == 0 ? String.valueOf(message) : String.format(String.valueOf(message), Arrays.copyOf(args, formatArgs));
+            } catch (RuntimeException e) {
                 text = message + " (unformattable: " + e.getMessage() + ")";
             }
-            write(level, text, thrown == null ? new Object[0] : new Object[] {thrown});
+            write(level, "{}", thrown == null ? new Object[] {text} : new Object[] {text, thrown});
         } else {
-            write(level, message, args);
+            write(level, String.valueOf(message), n == args.length ? args : Arrays.copyOf(args, n));
         }
     }
 
@@ -62,6 +77,11 @@ final class BridgeLogger implements FormatterLogger {
             case WARN -> target.warn(message, args);
             case ERROR -> target.error(message, args);
         }
+    }
+
+    /** Audit entries are written whatever the level: as warnings, or as errors where warnings are off. */
+    private Level auditLevel() {
+        return target.isWarnEnabled() ? Level.WARN : Level.ERROR;
     }
 
     private <E extends Exception> void consume(Level level, LoggerConsumer<E> consumer) throws E {
@@ -227,21 +247,21 @@ final class BridgeLogger implements FormatterLogger {
 
     @Override
     public void audit(String message) {
-        log(Level.WARN, message);
+        logAlways(auditLevel(), message, new Object[0]);
     }
 
     @Override
     public void audit(String format, Object arg) {
-        log(Level.WARN, format, arg);
+        logAlways(auditLevel(), format, new Object[] {arg});
     }
 
     @Override
     public void audit(String format, Object arg1, Object arg2) {
-        log(Level.WARN, format, arg1, arg2);
+        logAlways(auditLevel(), format, new Object[] {arg1, arg2});
     }
 
     @Override
     public void audit(String format, Object... arguments) {
-        log(Level.WARN, format, arguments);
+        logAlways(auditLevel(), format, arguments);
     }
 }

@@ -26,6 +26,7 @@ import org.osgi.service.log.LoggerFactory;
 @Component(configurationPolicy = ConfigurationPolicy.IGNORE, scope = ServiceScope.BUNDLE, service = {LoggerFactory.class, LogService.class},
         property = "service.ranking:Integer=100")
 public class OsgiLog implements LogService {
+    private static final int MAX_LOGGERS = 10_000;
     private final Bundle user;
     private final Map<String, BridgeLogger> loggers = new ConcurrentHashMap<>();
 
@@ -47,6 +48,9 @@ public class OsgiLog implements LogService {
     private BridgeLogger logger(Bundle bundle, String name, boolean printf) {
         Bundle owner = bundle == null ? user : bundle;
         String key = (printf ? "f:" : "l:") + (owner == null ? 0 : owner.getBundleId()) + ":" + name;
+        if (loggers.size() > MAX_LOGGERS) {
+            loggers.clear(); // bundles come and go (each update is a new id): start over rather than grow
+        }
         return loggers.computeIfAbsent(key,
                 k -> new BridgeLogger(name, org.slf4j.LoggerFactory.getLogger(slf4jName(owner)), printf));
     }

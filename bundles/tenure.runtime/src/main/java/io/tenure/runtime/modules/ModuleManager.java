@@ -799,7 +799,7 @@ public class ModuleManager implements ModuleService, ReadinessCheck, BundleListe
         if (location == null) {
             return Optional.empty();
         }
-        String suffix = location.substring(location.lastIndexOf('/'));
+        String suffix = "/" + ref.fileName(); // as FileInstall names a location: the file's own name
         for (Bundle bundle : context.getBundles()) {
             if (bundle.getLocation().endsWith(suffix)) {
                 return Optional.of(bundle);

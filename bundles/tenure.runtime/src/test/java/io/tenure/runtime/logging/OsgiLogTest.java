@@ -109,6 +109,24 @@ class OsgiLogTest {
     }
 
     @Test
+    void aTrailingServiceReferenceIsDroppedAndBadArgumentsDoNotThrow() {
+        OsgiLog service = new OsgiLog(bundle(7, "org.example.partner"));
+        org.osgi.framework.ServiceReference<?> reference = (org.osgi.framework.ServiceReference<?>) Proxy.newProxyInstance(
+                Bundle.class.getClassLoader(), new Class<?>[] {org.osgi.framework.ServiceReference.class}, (p, m, a) -> "ref");
+        service.getLogger("x").error("lost {}", "it", new IllegalStateException("with its trace"), reference);
+        FormatterLogger printf = service.getLogger("fmt", FormatterLogger.class);
+        printf.error("count %d", (Object[]) null);
+        printf.error(null, 1, 2);
+        printf.audit("audited %s", "entry");
+
+        String log = log();
+        assertTrue(log.contains("ERROR osgi.org.example.partner - lost it"), log);
+        assertTrue(log.contains("java.lang.IllegalStateException: with its trace"), "the exception before the reference: " + log);
+        assertTrue(log.contains("count %d"), log);
+        assertTrue(log.contains("WARN osgi.org.example.partner - audited entry"), log);
+    }
+
+    @Test
     void anUnknownLoggerTypeIsRefused() {
         OsgiLog service = new OsgiLog(bundle(7, "org.example.partner"));
         interface Custom extends Logger {
