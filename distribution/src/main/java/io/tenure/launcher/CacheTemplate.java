@@ -66,7 +66,7 @@ final class CacheTemplate {
         List<Path> jars = jars(home);
         java.util.Map<String, String> cachedCopies = cachedCopies(target.resolve("felix"));
         for (Path jar : jars) {
-            String name = home.relativize(jar).toString().replace('\\', '/');
+            String name = entryName(home, jar);
             manifest.setProperty("sha256." + name, sha256(jar));
             String copy = cachedCopies.get(jar.toUri().toString());
             if (copy != null) {
@@ -126,7 +126,7 @@ final class CacheTemplate {
             return "the bundles differ from the template's";
         }
         for (Path jar : jars) {
-            String name = home.relativize(jar).toString().replace('\\', '/');
+            String name = entryName(home, jar);
             String recorded = manifest.getProperty("sha256." + name);
             String copy = manifest.getProperty("cached." + name);
             Path cached = copy == null ? null : template.resolve("felix").resolve(copy);
@@ -195,6 +195,11 @@ final class CacheTemplate {
         } catch (NumberFormatException e) {
             return -1;
         }
+    }
+
+    /** A JAR's name in the template's manifest: its path under the installation, with forward slashes. */
+    private static String entryName(Path home, Path jar) {
+        return home.relativize(jar).toString().replace('\\', '/');
     }
 
     private static List<Path> jars(Path home) throws IOException {

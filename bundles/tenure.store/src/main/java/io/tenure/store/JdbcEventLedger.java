@@ -311,10 +311,7 @@ public class JdbcEventLedger implements EventLedger {
             }
         }
         addDailyTotals(usage, users);
-        // Users counted already need no insert; the apply looks again for those the batch before this one counted.
-        for (Map.Entry<UsageKey, Set<String>> u : users.entrySet()) {
-            u.getValue().removeIf(user -> counted.contains(new CountedUser(u.getKey(), user)));
-        }
+        dropCounted(users); // the apply looks again, for those the batch before this one counted
         return new PreparedBatch(this, events, keys, usage, users);
     }
 
@@ -750,11 +747,18 @@ public class JdbcEventLedger implements EventLedger {
         }
     }
 
+    /** Leaves out of each usage key's users those already counted as active (they need no insert). */
+    private void dropCounted(Map<UsageKey, Set<String>> users) {
+        for (Map.Entry<UsageKey, Set<String>> e : users.entrySet()) {
+            e.getValue().removeIf(u -> counted.contains(new CountedUser(e.getKey(), u)));
+        }
+    }
+
     /** Registers the users of each usage key; sets the key's active-user increment to the users not counted before. */
     private void countNewUsers(Connection c, Map<UsageKey, long[]> usage, Map<UsageKey, Set<String>> users,
             List<CountedUser> newlyCounted) throws SQLException {
+        dropCounted(users);
         for (Map.Entry<UsageKey, Set<String>> e : users.entrySet()) {
-            e.getValue().removeIf(u -> counted.contains(new CountedUser(e.getKey(), u)));
             e.getValue().forEach(u -> newlyCounted.add(new CountedUser(e.getKey(), u)));
         }
         users.values().removeIf(Set::isEmpty);
