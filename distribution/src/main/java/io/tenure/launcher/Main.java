@@ -41,6 +41,9 @@ public final class Main {
     static final int EXIT_PORT = 3;
     static final int EXIT_DATA = 4;
     private static final long READY_TIMEOUT_MS = 120_000;
+    /** {@code TENURE_TRACE_STARTUP=1}: see {@link #traceStartup}. */
+    private static final boolean TRACE = System.getenv("TENURE_TRACE_STARTUP") != null;
+    private static final long JVM_STARTED = TRACE ? java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime() : 0;
 
     private Main() {
     }
@@ -195,6 +198,7 @@ public final class Main {
                     + MIN_ADMIN_PASSWORD + " (or leave it unset and Tenure generates one and prints it once)");
             return EXIT_USAGE;
         }
+        trace(err, "launcher checked the command line, data directory and port");
         configureLogging();
         try {
             String unused = CacheTemplate.seed(options.home(), options.data());
@@ -205,7 +209,9 @@ public final class Main {
             out.println("tenure: the framework cache template could not be copied (" + e.getMessage()
                     + "); installing the bundles");
         }
+        trace(err, "framework cache ready");
         Framework framework = new FrameworkFactory().newFramework(frameworkProperties(options));
+        trace(err, "framework created");
         // Registered before the bundles start, so a SIGTERM during the start stops the framework cleanly too.
         Thread hook = new Thread(() -> stop(framework), "tenure-shutdown");
         try {
@@ -213,12 +219,17 @@ public final class Main {
         } catch (IllegalStateException e) {
             return EXIT_FAILED; // already shutting down
         }
+        SideStart side;
         try {
             framework.init();
-            if (System.getenv("TENURE_TRACE_STARTUP") != null) {
+            trace(err, "framework initialised");
+            if (TRACE) {
                 traceStartup(framework.getBundleContext(), err);
             }
-            installSystemBundles(framework, options.home().resolve("system"), CacheTemplate.verified(options.data()));
+            List<Bundle> aside = installSystemBundles(framework, options.home().resolve("system"),
+                    CacheTemplate.verified(options.data()));
+            side = SideStart.arm(framework.getBundleContext(), aside);
+            trace(err, "system bundles installed");
             framework.start();
         } catch (BundleException | IOException | RuntimeException e) {
             err.println("tenure: the runtime could not start: " + e.getMessage());
@@ -228,7 +239,7 @@ public final class Main {
         }
 
         String base = "http://" + displayHost(options.host()) + ":" + options.port();
-        Health health = awaitHealthy(base + "/health", framework);
+        Health health = awaitHealthy(base + "/health", framework, side);
         if (health.failure() != null) {
             err.println("tenure: the runtime cannot start: " + health.failure());
             removeHook(hook);
@@ -326,6 +337,9 @@ public final class Main {
         // what is on disk, never a stale copy.
         p.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, slf4jPackages());
         p.put("felix.log.level", "1");
+        // Bundles start at level 2, except the few started beside the start-level thread at level 1 (SideStart).
+        p.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, String.valueOf(SideStart.OTHERS));
+        p.put("felix.startlevel.bundle", String.valueOf(SideStart.OTHERS));
         // The launcher's own shutdown hook stops the framework and reports it; Felix's would race with it.
         p.put("felix.shutdown.hook", "false");
         p.put("tenure.home", options.home().toString());
@@ -364,8 +378,14 @@ public final class Main {
      * {@code TENURE_TRACE_STARTUP=1}: prints when each bundle starts and has started, and each service registration,
      * in milliseconds since the JVM started and with the thread that did it, to see where a start spends its time.
      */
+    private static void trace(PrintStream err, String what) {
+        if (TRACE) {
+            err.printf("trace %6d ms  [%s] %s%n", System.currentTimeMillis() - JVM_STARTED, Thread.currentThread().getName(), what);
+        }
+    }
+
     private static void traceStartup(BundleContext context, PrintStream err) {
-        long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        long jvmStart = JVM_STARTED;
         context.addBundleListener((org.osgi.framework.SynchronousBundleListener) event -> {
             String what = switch (event.getType()) {
                 case org.osgi.framework.BundleEvent.STARTING -> "starting";
@@ -388,8 +408,11 @@ public final class Main {
         });
     }
 
-    /** Installs every JAR in {@code system/}, then starts each one that is not a fragment. */
-    private static void installSystemBundles(Framework framework, Path system, java.util.Properties verified)
+    /**
+     * Installs every JAR in {@code system/}, then starts each one that is not a fragment, except those started beside
+     * the start-level thread ({@link SideStart}), which it returns.
+     */
+    private static List<Bundle> installSystemBundles(Framework framework, Path system, java.util.Properties verified)
             throws IOException, BundleException {
         if (!Files.isDirectory(system)) {
             throw new IOException(system + " is missing: this is not a Tenure installation (run from distribution/target/tenure)");
@@ -420,11 +443,18 @@ public final class Main {
                 bundle.uninstall();
             }
         }
+        List<Bundle> aside = new ArrayList<>();
         for (Bundle bundle : installed) {
-            if ((bundle.adapt(BundleRevision.class).getTypes() & BundleRevision.TYPE_FRAGMENT) == 0) {
+            if ((bundle.adapt(BundleRevision.class).getTypes() & BundleRevision.TYPE_FRAGMENT) != 0) {
+                continue;
+            }
+            if (SideStart.startsAside(bundle)) {
+                aside.add(bundle);
+            } else {
                 bundle.start();
             }
         }
+        return aside;
     }
 
     /** Ready, or the reason a check says it never will be, or neither (timed out or stopped). */
@@ -434,9 +464,12 @@ public final class Main {
     private static final Pattern FAILED_CHECK = Pattern.compile(
             "\\{\"name\":\"([^\"]*)\",\"feature\":\"[^\"]*\",\"ready\":false,\"failed\":true,\"detail\":\"((?:[^\"\\\\]|\\\\.)*)\"");
 
-    private static Health awaitHealthy(String url, Framework framework) {
+    private static Health awaitHealthy(String url, Framework framework, SideStart side) {
         long deadline = System.currentTimeMillis() + READY_TIMEOUT_MS;
         while (System.currentTimeMillis() < deadline && framework.getState() == Bundle.ACTIVE) {
+            if (side.failure() != null) {
+                return new Health(false, side.failure());
+            }
             try {
                 HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
                 c.setConnectTimeout(500);

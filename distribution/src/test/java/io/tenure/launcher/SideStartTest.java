@@ -1,0 +1,180 @@
+package io.tenure.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import org.apache.felix.framework.FrameworkFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleActivator;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.startlevel.BundleStartLevel;
+
+/**
+ * The side start, in a real Felix: a slow bundle started aside runs its activator while the start-level thread starts
+ * the others (it used to wait on the slow bundle's lock), it is never marked to be started by the framework, and a
+ * failure of its activator is reported.
+ */
+class SideStartTest {
+    @TempDir
+    Path tmp;
+
+    private Framework framework;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (framework != null) {
+            framework.stop();
+            framework.waitForStop(10_000);
+        }
+        System.clearProperty(Slow.SAW_OTHER);
+    }
+
+    /** Blocks its start until a bundle named "other" is active (at most 10 s) and records whether it saw it. */
+    public static final class Slow implements BundleActivator {
+        static final String SAW_OTHER = "tenure.test.slow.sawOther";
+
+        @Override
+        public void start(BundleContext context) throws InterruptedException {
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (System.currentTimeMillis() < deadline) {
+                for (Bundle b : context.getBundles()) {
+                    if ("other".equals(b.getSymbolicName()) && b.getState() == Bundle.ACTIVE) {
+                        System.setProperty(SAW_OTHER, Thread.currentThread().getName());
+                        return;
+                    }
+                }
+                Thread.sleep(5);
+            }
+        }
+
+        @Override
+        public void stop(BundleContext context) {
+        }
+    }
+
+    /** Starts in no time. */
+    public static final class Quick implements BundleActivator {
+        @Override
+        public void start(BundleContext context) {
+        }
+
+        @Override
+        public void stop(BundleContext context) {
+        }
+    }
+
+    /** Throws on start. */
+    public static final class Broken implements BundleActivator {
+        @Override
+        public void start(BundleContext context) {
+            throw new IllegalStateException("cannot bind its port");
+        }
+
+        @Override
+        public void stop(BundleContext context) {
+        }
+    }
+
+    private Path bundle(String name, Class<? extends BundleActivator> activator) throws Exception {
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue(Constants.BUNDLE_MANIFESTVERSION, "2");
+        main.putValue(Constants.BUNDLE_SYMBOLICNAME, name);
+        main.putValue(Constants.BUNDLE_VERSION, "1.0.0");
+        main.putValue(Constants.BUNDLE_ACTIVATOR, activator.getName());
+        main.putValue(Constants.IMPORT_PACKAGE, "org.osgi.framework");
+        Path jar = tmp.resolve(name + ".jar");
+        String entry = activator.getName().replace('.', '/') + ".class";
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest);
+                InputStream in = activator.getClassLoader().getResourceAsStream(entry)) {
+            out.putNextEntry(new JarEntry(entry));
+            in.transferTo(out);
+        }
+        return jar;
+    }
+
+    /** Installs the bundles (the first is started aside), marks the others started, arms the side start, starts. */
+    private SideStart start(Path aside, Path... others) throws Exception {
+        framework = new FrameworkFactory().newFramework(Map.of(
+                Constants.FRAMEWORK_STORAGE, tmp.resolve("cache").toString(),
+                Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT,
+                Constants.FRAMEWORK_BEGINNING_STARTLEVEL, String.valueOf(SideStart.OTHERS),
+                "felix.startlevel.bundle", String.valueOf(SideStart.OTHERS)));
+        framework.init();
+        BundleContext context = framework.getBundleContext();
+        Bundle side = context.installBundle(aside.toUri().toString());
+        side.start(); // as an earlier version of the launcher did: the side start must clear this mark
+        for (Path other : others) {
+            context.installBundle(other.toUri().toString()).start();
+        }
+        SideStart start = SideStart.arm(context, List.of(side));
+        framework.start();
+        return start;
+    }
+
+    private Bundle bundleNamed(String name) {
+        for (Bundle b : framework.getBundleContext().getBundles()) {
+            if (name.equals(b.getSymbolicName())) {
+                return b;
+            }
+        }
+        throw new AssertionError("no bundle " + name);
+    }
+
+    private void awaitActive(Bundle bundle) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (bundle.getState() != Bundle.ACTIVE && System.currentTimeMillis() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(Bundle.ACTIVE, bundle.getState(), bundle.getSymbolicName() + " is active");
+    }
+
+    @Test
+    void aSlowBundleStartsBesideTheOthersAndIsNeverMarkedForTheStartLevelThread() throws Exception {
+        // "first" starts when the side start begins; "other" comes after it in the start-level thread's queue
+        SideStart start = start(bundle("slow", Slow.class), bundle("first", Quick.class), bundle("other", Quick.class));
+        Bundle slow = bundleNamed("slow");
+        awaitActive(slow);
+        assertEquals("tenure-side-start", System.getProperty(Slow.SAW_OTHER),
+                "the other bundle became active while the slow one was still starting, on the side thread");
+        assertNull(start.failure());
+
+        BundleStartLevel level = slow.adapt(BundleStartLevel.class);
+        assertEquals(SideStart.LEVEL, level.getStartLevel());
+        assertFalse(level.isPersistentlyStarted(), "started transiently");
+        assertEquals(SideStart.OTHERS, bundleNamed("other").adapt(BundleStartLevel.class).getStartLevel());
+        assertTrue(bundleNamed("other").adapt(BundleStartLevel.class).isPersistentlyStarted());
+    }
+
+    @Test
+    void aBundleThatFailsToStartAsideIsReported() throws Exception {
+        SideStart start = start(bundle("broken", Broken.class), bundle("other", Quick.class));
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (start.failure() == null && System.currentTimeMillis() < deadline) {
+            Thread.sleep(10);
+        }
+        assertNotNull(start.failure(), "the failure is reported");
+        assertTrue(start.failure().startsWith("bundle broken failed to start: "), start.failure());
+        assertEquals(Bundle.ACTIVE, bundleNamed("other").getState(), "the others start all the same");
+    }
+}
