@@ -502,6 +502,10 @@ public final class Main {
     private static void stop(Framework framework) {
         try {
             if ((framework.getState() & (Bundle.ACTIVE | Bundle.STARTING)) != 0) {
+                String classLog = System.getProperty(ArchiveLinker.LOG_PROPERTY);
+                if (classLog != null && framework.getState() == Bundle.ACTIVE) {
+                    ArchiveLinker.linkLoadedClasses(framework.getBundleContext(), Path.of(classLog), System.err);
+                }
                 framework.stop();
                 framework.waitForStop(30_000);
                 System.out.println("Tenure stopped.");

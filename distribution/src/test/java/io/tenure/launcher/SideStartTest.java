@@ -6,16 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 
 import org.apache.felix.framework.FrameworkFactory;
 import org.junit.jupiter.api.AfterEach;
@@ -95,22 +88,7 @@ class SideStartTest {
     }
 
     private Path bundle(String name, Class<? extends BundleActivator> activator) throws Exception {
-        Manifest manifest = new Manifest();
-        Attributes main = manifest.getMainAttributes();
-        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        main.putValue(Constants.BUNDLE_MANIFESTVERSION, "2");
-        main.putValue(Constants.BUNDLE_SYMBOLICNAME, name);
-        main.putValue(Constants.BUNDLE_VERSION, "1.0.0");
-        main.putValue(Constants.BUNDLE_ACTIVATOR, activator.getName());
-        main.putValue(Constants.IMPORT_PACKAGE, "org.osgi.framework");
-        Path jar = tmp.resolve(name + ".jar");
-        String entry = activator.getName().replace('.', '/') + ".class";
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest);
-                InputStream in = activator.getClassLoader().getResourceAsStream(entry)) {
-            out.putNextEntry(new JarEntry(entry));
-            in.transferTo(out);
-        }
-        return jar;
+        return TestBundles.jar(tmp, name, activator);
     }
 
     /** Installs the bundles (the first is started aside), marks the others started, arms the side start, starts. */

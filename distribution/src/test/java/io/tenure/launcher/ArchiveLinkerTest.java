@@ -1,0 +1,88 @@
+package io.tenure.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.felix.framework.FrameworkFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleActivator;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.launch.Framework;
+
+/** The archive linker finds, from a JVM class-load log, the classes each bundle defined and links them. */
+class ArchiveLinkerTest {
+    @TempDir
+    Path tmp;
+
+    private Framework framework;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (framework != null) {
+            framework.stop();
+            framework.waitForStop(10_000);
+        }
+    }
+
+    /** An activator that does nothing; its class is what the log names. */
+    public static final class Plain implements BundleActivator {
+        @Override
+        public void start(BundleContext context) {
+        }
+
+        @Override
+        public void stop(BundleContext context) {
+        }
+    }
+
+    @Test
+    void linksTheClassesTheLogNamesForTheirOwnBundlesOnly() throws Exception {
+        Path jar = TestBundles.jar(tmp, "plain", Plain.class);
+        framework = new FrameworkFactory().newFramework(Map.of(Constants.FRAMEWORK_STORAGE, tmp.resolve("cache").toString(),
+                Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT));
+        framework.start();
+        Bundle bundle = framework.getBundleContext().installBundle(jar.toUri().toString()); // file:///...
+        bundle.start();
+
+        String source = "file:" + jar.toAbsolutePath(); // the JVM's log writes file:/...
+        Path log = tmp.resolve("classes.log");
+        Files.write(log, List.of(
+                "[0.101s][info][class,load] java.lang.Object source: shared objects file",
+                "[0.512s][info][class,load] " + Plain.class.getName() + " source: " + source,
+                "[0.513s][info][class,load] " + Plain.class.getName() + " source: " + source, // once is enough
+                "[0.514s][info][class,load] io.tenure.Missing source: " + source,             // not in the bundle
+                "[0.515s][info][class,load] org.example.Other source: file:/elsewhere/other.jar", // no such bundle
+                "[0.516s][info][class,load] io.tenure.Lambda$$Lambda$12/0x0001 source: io.tenure.Lambda"),
+                StandardCharsets.UTF_8);
+
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int linked = ArchiveLinker.linkLoadedClasses(framework.getBundleContext(), log, new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(1, linked, "only the class the bundle defined");
+        assertEquals("", err.toString(StandardCharsets.UTF_8));
+        assertSame(bundle, org.osgi.framework.FrameworkUtil.getBundle(bundle.loadClass(Plain.class.getName())));
+    }
+
+    @Test
+    void aMissingLogLinksNothingAndSaysSo() throws Exception {
+        framework = new FrameworkFactory().newFramework(Map.of(Constants.FRAMEWORK_STORAGE, tmp.resolve("cache").toString()));
+        framework.start();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int linked = ArchiveLinker.linkLoadedClasses(framework.getBundleContext(), tmp.resolve("missing.log"),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, linked);
+        String said = err.toString(StandardCharsets.UTF_8);
+        assertEquals(true, said.contains("missing.log cannot be read"), said);
+    }
+}
