@@ -11,31 +11,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.felix.framework.FrameworkFactory;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
-import org.osgi.framework.launch.Framework;
 
 /** The archive linker finds, from a JVM class-load log, the classes each bundle defined and links them. */
-class ArchiveLinkerTest {
-    @TempDir
-    Path tmp;
-
-    private Framework framework;
-
-    @AfterEach
-    void stop() throws Exception {
-        if (framework != null) {
-            framework.stop();
-            framework.waitForStop(10_000);
-        }
-    }
-
+class ArchiveLinkerTest extends FelixTest {
     /** An activator that does nothing; its class is what the log names. */
     public static final class Plain implements BundleActivator {
         @Override
@@ -50,9 +32,7 @@ class ArchiveLinkerTest {
     @Test
     void linksTheClassesTheLogNamesForTheirOwnBundlesOnly() throws Exception {
         Path jar = TestBundles.jar(tmp, "plain", Plain.class);
-        framework = new FrameworkFactory().newFramework(Map.of(Constants.FRAMEWORK_STORAGE, tmp.resolve("cache").toString(),
-                Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT));
-        framework.start();
+        newFramework(Map.of()).start();
         Bundle bundle = framework.getBundleContext().installBundle(jar.toUri().toString()); // file:///...
         bundle.start();
 
@@ -76,8 +56,7 @@ class ArchiveLinkerTest {
 
     @Test
     void aMissingLogLinksNothingAndSaysSo() throws Exception {
-        framework = new FrameworkFactory().newFramework(Map.of(Constants.FRAMEWORK_STORAGE, tmp.resolve("cache").toString()));
-        framework.start();
+        newFramework(Map.of()).start();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int linked = ArchiveLinker.linkLoadedClasses(framework.getBundleContext(), tmp.resolve("missing.log"),
                 new PrintStream(err, true, StandardCharsets.UTF_8));

@@ -10,15 +10,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.felix.framework.FrameworkFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
-import org.osgi.framework.launch.Framework;
 import org.osgi.framework.startlevel.BundleStartLevel;
 
 /**
@@ -26,18 +23,9 @@ import org.osgi.framework.startlevel.BundleStartLevel;
  * the others (it used to wait on the slow bundle's lock), it is never marked to be started by the framework, and a
  * failure of its activator is reported.
  */
-class SideStartTest {
-    @TempDir
-    Path tmp;
-
-    private Framework framework;
-
+class SideStartTest extends FelixTest {
     @AfterEach
-    void stop() throws Exception {
-        if (framework != null) {
-            framework.stop();
-            framework.waitForStop(10_000);
-        }
+    void clear() {
         System.clearProperty(Slow.SAW_OTHER);
     }
 
@@ -93,12 +81,8 @@ class SideStartTest {
 
     /** Installs the bundles (the first is started aside), marks the others started, arms the side start, starts. */
     private SideStart start(Path aside, Path... others) throws Exception {
-        framework = new FrameworkFactory().newFramework(Map.of(
-                Constants.FRAMEWORK_STORAGE, tmp.resolve("cache").toString(),
-                Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT,
-                Constants.FRAMEWORK_BEGINNING_STARTLEVEL, String.valueOf(SideStart.OTHERS),
-                "felix.startlevel.bundle", String.valueOf(SideStart.OTHERS)));
-        framework.init();
+        newFramework(Map.of(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, String.valueOf(SideStart.OTHERS),
+                "felix.startlevel.bundle", String.valueOf(SideStart.OTHERS))).init();
         BundleContext context = framework.getBundleContext();
         Bundle side = context.installBundle(aside.toUri().toString());
         side.start(); // as an earlier version of the launcher did: the side start must clear this mark
