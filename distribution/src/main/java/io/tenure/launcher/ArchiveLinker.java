@@ -18,8 +18,8 @@ import org.osgi.framework.BundleContext;
 
 /**
  * Completes the class-data archive a first run records ({@code bin/tenure}): the JVM archives a class of a bundle
- * (loaded by Felix, not by the JVM's own loaders) only when it is linked by the time the JVM exits, and about 600 of
- * the classes a start loads are only loaded (looked at while verifying others: Jetty's, H2's, some of Tenure's), so
+ * (loaded by Felix, not by the JVM's own loaders) only when it is linked by the time the JVM exits, and about 570 of
+ * the classes a start loads were only loaded (looked at while verifying others: Jetty's, H2's, some of Tenure's), so
  * every later start parsed them from their JARs again. Before the framework stops, this reads the JVM's class-load
  * log of the recording run, asks each bundle for the classes it defined and links them (reflection on a class links
  * it, without initialising it); linking loads a few more, so it goes round until nothing new appears.

@@ -374,16 +374,17 @@ public final class Main {
                 "org.slf4j.helpers").map(pkg -> pkg + ";version=" + v)).reduce((a, b) -> a + "," + b).orElseThrow();
     }
 
-    /**
-     * {@code TENURE_TRACE_STARTUP=1}: prints when each bundle starts and has started, and each service registration,
-     * in milliseconds since the JVM started and with the thread that did it, to see where a start spends its time.
-     */
+    /** {@code TENURE_TRACE_STARTUP=1}: prints a step of the launcher with the time since the JVM started. */
     private static void trace(PrintStream err, String what) {
         if (TRACE) {
             err.printf("trace %6d ms  [%s] %s%n", System.currentTimeMillis() - JVM_STARTED, Thread.currentThread().getName(), what);
         }
     }
 
+    /**
+     * {@code TENURE_TRACE_STARTUP=1}: prints when each bundle starts and has started, and each service registration,
+     * in milliseconds since the JVM started and with the thread that did it, to see where a start spends its time.
+     */
     private static void traceStartup(BundleContext context, PrintStream err) {
         long jvmStart = JVM_STARTED;
         context.addBundleListener((org.osgi.framework.SynchronousBundleListener) event -> {

@@ -44,14 +44,17 @@ final class SideStart {
     private final AtomicBoolean begun = new AtomicBoolean();
     private final AtomicReference<String> failure = new AtomicReference<>();
     private final BundleContext context;
+    /** The framework itself: its state can still be read once it has stopped and the context is no longer valid. */
+    private final Bundle system;
     private final FrameworkStartLevel frameworkLevel;
     private final SynchronousBundleListener trigger = this::bundleChanged;
     private final FrameworkListener fallback = this::frameworkEvent;
 
     private SideStart(BundleContext context, List<Bundle> bundles) {
         this.context = context;
+        this.system = context.getBundle(0);
         this.bundles = List.copyOf(bundles);
-        this.frameworkLevel = context.getBundle(0).adapt(FrameworkStartLevel.class);
+        this.frameworkLevel = system.adapt(FrameworkStartLevel.class);
     }
 
     /** Whether the framework's start-level thread should leave this bundle to the side start. */
@@ -119,10 +122,12 @@ final class SideStart {
             try {
                 bundle.start(Bundle.START_TRANSIENT);
             } catch (BundleException | RuntimeException e) {
-                if ((context.getBundle(0).getState() & (Bundle.STARTING | Bundle.ACTIVE)) == 0) {
+                if ((system.getState() & (Bundle.STARTING | Bundle.ACTIVE)) == 0) {
                     return; // stopped while starting: not a failure of the bundle
                 }
-                failure.compareAndSet(null, "bundle " + bundle.getSymbolicName() + " failed to start: " + e.getMessage());
+                Throwable cause = e.getCause();
+                failure.compareAndSet(null, "bundle " + bundle.getSymbolicName() + " failed to start: " + e.getMessage()
+                        + (cause != null && cause != e ? " (" + cause + ")" : ""));
             }
         }
     }

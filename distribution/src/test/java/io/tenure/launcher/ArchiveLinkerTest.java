@@ -29,9 +29,14 @@ class ArchiveLinkerTest extends FelixTest {
         }
     }
 
+    /** A class of the bundle its activator never touches: the linker loads it from the bundle to link it. */
+    public static final class Untouched {
+        public int value;
+    }
+
     @Test
     void linksTheClassesTheLogNamesForTheirOwnBundlesOnly() throws Exception {
-        Path jar = TestBundles.jar(tmp, "plain", Plain.class);
+        Path jar = TestBundles.jar(tmp, "plain", Plain.class, Untouched.class);
         newFramework(Map.of()).start();
         Bundle bundle = framework.getBundleContext().installBundle(jar.toUri().toString()); // file:///...
         bundle.start();
@@ -43,15 +48,18 @@ class ArchiveLinkerTest extends FelixTest {
                 "[0.512s][info][class,load] " + Plain.class.getName() + " source: " + source,
                 "[0.513s][info][class,load] " + Plain.class.getName() + " source: " + source, // once is enough
                 "[0.514s][info][class,load] io.tenure.Missing source: " + source,             // not in the bundle
+                "[0.514s][info][class,load  ] " + Untouched.class.getName() + " source: " + source, // padded tags
                 "[0.515s][info][class,load] org.example.Other source: file:/elsewhere/other.jar", // no such bundle
                 "[0.516s][info][class,load] io.tenure.Lambda$$Lambda$12/0x0001 source: io.tenure.Lambda"),
                 StandardCharsets.UTF_8);
 
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int linked = ArchiveLinker.linkLoadedClasses(framework.getBundleContext(), log, new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(1, linked, "only the class the bundle defined");
+        assertEquals(2, linked, "only the classes the bundle defines");
         assertEquals("", err.toString(StandardCharsets.UTF_8));
         assertSame(bundle, org.osgi.framework.FrameworkUtil.getBundle(bundle.loadClass(Plain.class.getName())));
+        assertSame(bundle, org.osgi.framework.FrameworkUtil.getBundle(bundle.loadClass(Untouched.class.getName())),
+                "the untouched class was loaded from the bundle, not from the test's class path");
     }
 
     @Test

@@ -27,24 +27,56 @@ class SideStartTest extends FelixTest {
     @AfterEach
     void clear() {
         System.clearProperty(Slow.SAW_OTHER);
+        System.clearProperty(Slow.STARTED);
+        System.clearProperty(First.SAW_SLOW);
     }
 
     /** Blocks its start until a bundle named "other" is active (at most 10 s) and records whether it saw it. */
     public static final class Slow implements BundleActivator {
         static final String SAW_OTHER = "tenure.test.slow.sawOther";
+        static final String STARTED = "tenure.test.slow.started";
+
+        @Override
+        public void start(BundleContext context) throws InterruptedException {
+            System.setProperty(STARTED, "true");
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (System.currentTimeMillis() < deadline) {
+                if (otherActive(context)) {
+                    System.setProperty(SAW_OTHER, Thread.currentThread().getName());
+                    return;
+                }
+                Thread.sleep(5);
+            }
+        }
+
+        private static boolean otherActive(BundleContext context) {
+            for (Bundle b : context.getBundles()) {
+                if ("other".equals(b.getSymbolicName()) && b.getState() == Bundle.ACTIVE) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public void stop(BundleContext context) {
+        }
+    }
+
+    /**
+     * Starts when the side start has begun (it waits for the slow bundle's activator, at most 10 s), so the bundle
+     * after it is reached by the start-level thread while the slow one is still starting.
+     */
+    public static final class First implements BundleActivator {
+        static final String SAW_SLOW = "tenure.test.first.sawSlow";
 
         @Override
         public void start(BundleContext context) throws InterruptedException {
             long deadline = System.currentTimeMillis() + 10_000;
-            while (System.currentTimeMillis() < deadline) {
-                for (Bundle b : context.getBundles()) {
-                    if ("other".equals(b.getSymbolicName()) && b.getState() == Bundle.ACTIVE) {
-                        System.setProperty(SAW_OTHER, Thread.currentThread().getName());
-                        return;
-                    }
-                }
+            while (System.getProperty(Slow.STARTED) == null && System.currentTimeMillis() < deadline) {
                 Thread.sleep(5);
             }
+            System.setProperty(SAW_SLOW, String.valueOf(System.getProperty(Slow.STARTED) != null));
         }
 
         @Override
@@ -79,15 +111,25 @@ class SideStartTest extends FelixTest {
         return TestBundles.jar(tmp, name, activator);
     }
 
-    /** Installs the bundles (the first is started aside), marks the others started, arms the side start, starts. */
-    private SideStart start(Path aside, Path... others) throws Exception {
+    /**
+     * Installs the bundles (the first is started aside), marks the others started, arms the side start, starts. With
+     * {@code oldLevels}, every bundle is at start level 1 first, as a framework cache of an earlier version has them.
+     */
+    private SideStart start(boolean oldLevels, Path aside, Path... others) throws Exception {
         newFramework(Map.of(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, String.valueOf(SideStart.OTHERS),
                 "felix.startlevel.bundle", String.valueOf(SideStart.OTHERS))).init();
         BundleContext context = framework.getBundleContext();
+        List<Bundle> installed = new java.util.ArrayList<>();
         Bundle side = context.installBundle(aside.toUri().toString());
         side.start(); // as an earlier version of the launcher did: the side start must clear this mark
+        installed.add(side);
         for (Path other : others) {
-            context.installBundle(other.toUri().toString()).start();
+            Bundle bundle = context.installBundle(other.toUri().toString());
+            bundle.start();
+            installed.add(bundle);
+        }
+        if (oldLevels) {
+            installed.forEach(b -> b.adapt(BundleStartLevel.class).setStartLevel(1));
         }
         SideStart start = SideStart.arm(context, List.of(side));
         framework.start();
@@ -113,10 +155,21 @@ class SideStartTest extends FelixTest {
 
     @Test
     void aSlowBundleStartsBesideTheOthersAndIsNeverMarkedForTheStartLevelThread() throws Exception {
+        slowBundleStartsBesideTheOthers(false);
+    }
+
+    @Test
+    void theStartLevelsOfAnEarlierVersionsCacheAreCorrected() throws Exception {
+        slowBundleStartsBesideTheOthers(true);
+    }
+
+    private void slowBundleStartsBesideTheOthers(boolean oldLevels) throws Exception {
         // "first" starts when the side start begins; "other" comes after it in the start-level thread's queue
-        SideStart start = start(bundle("slow", Slow.class), bundle("first", Quick.class), bundle("other", Quick.class));
+        SideStart start = start(oldLevels, bundle("slow", Slow.class), bundle("first", First.class), bundle("other", Quick.class));
         Bundle slow = bundleNamed("slow");
         awaitActive(slow);
+        assertEquals("true", System.getProperty(First.SAW_SLOW),
+                "the side start began while the framework was starting its first bundles (not after it had started)");
         assertEquals("tenure-side-start", System.getProperty(Slow.SAW_OTHER),
                 "the other bundle became active while the slow one was still starting, on the side thread");
         assertNull(start.failure());
@@ -124,19 +177,23 @@ class SideStartTest extends FelixTest {
         BundleStartLevel level = slow.adapt(BundleStartLevel.class);
         assertEquals(SideStart.LEVEL, level.getStartLevel());
         assertFalse(level.isPersistentlyStarted(), "started transiently");
-        assertEquals(SideStart.OTHERS, bundleNamed("other").adapt(BundleStartLevel.class).getStartLevel());
-        assertTrue(bundleNamed("other").adapt(BundleStartLevel.class).isPersistentlyStarted());
+        for (String other : List.of("first", "other")) {
+            BundleStartLevel otherLevel = bundleNamed(other).adapt(BundleStartLevel.class);
+            assertEquals(SideStart.OTHERS, otherLevel.getStartLevel());
+            assertTrue(otherLevel.isPersistentlyStarted());
+        }
     }
 
     @Test
     void aBundleThatFailsToStartAsideIsReported() throws Exception {
-        SideStart start = start(bundle("broken", Broken.class), bundle("other", Quick.class));
+        SideStart start = start(false, bundle("broken", Broken.class), bundle("other", Quick.class));
         long deadline = System.currentTimeMillis() + 20_000;
         while (start.failure() == null && System.currentTimeMillis() < deadline) {
             Thread.sleep(10);
         }
         assertNotNull(start.failure(), "the failure is reported");
         assertTrue(start.failure().startsWith("bundle broken failed to start: "), start.failure());
+        assertTrue(start.failure().contains("cannot bind its port"), "with its cause: " + start.failure());
         assertEquals(Bundle.ACTIVE, bundleNamed("other").getState(), "the others start all the same");
     }
 }

@@ -12,12 +12,12 @@ import java.util.jar.Manifest;
 import org.osgi.framework.BundleActivator;
 import org.osgi.framework.Constants;
 
-/** Bundles made in a test: a JAR holding one activator class (copied from the test classes) and its manifest. */
+/** Bundles made in a test: a JAR holding an activator class and any others (copied from the test classes). */
 final class TestBundles {
     private TestBundles() {
     }
 
-    static Path jar(Path dir, String name, Class<? extends BundleActivator> activator) throws Exception {
+    static Path jar(Path dir, String name, Class<? extends BundleActivator> activator, Class<?>... others) throws Exception {
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -27,12 +27,20 @@ final class TestBundles {
         main.putValue(Constants.BUNDLE_ACTIVATOR, activator.getName());
         main.putValue(Constants.IMPORT_PACKAGE, "org.osgi.framework");
         Path jar = dir.resolve(name + ".jar");
-        String entry = activator.getName().replace('.', '/') + ".class";
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest);
-                InputStream in = activator.getClassLoader().getResourceAsStream(entry)) {
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
+            add(out, activator);
+            for (Class<?> other : others) {
+                add(out, other);
+            }
+        }
+        return jar;
+    }
+
+    private static void add(JarOutputStream out, Class<?> type) throws java.io.IOException {
+        String entry = type.getName().replace('.', '/') + ".class";
+        try (InputStream in = type.getClassLoader().getResourceAsStream(entry)) {
             out.putNextEntry(new JarEntry(entry));
             in.transferTo(out);
         }
-        return jar;
     }
 }
