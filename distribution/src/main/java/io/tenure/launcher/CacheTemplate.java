@@ -15,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
 
@@ -108,6 +109,39 @@ final class CacheTemplate {
      *
      * @return why it was not used, or null when it was (or when a cache exists already)
      */
+    /**
+     * Forgets a data directory's framework cache made by another installation (another {@code home}, as when a new
+     * version is unpacked elsewhere and started with {@code --data} on the old data): the cache names that
+     * installation's JARs, which would be started beside this one's, or refused as duplicates. It holds nothing
+     * else (which features run is in {@code modules.json}, configuration in {@code config/}), so it is deleted and
+     * made again from this installation. Returns the other installation's directory, or empty when the cache is
+     * this installation's or there is none.
+     */
+    static Optional<String> forgetOtherInstallation(Path home, Path data) throws IOException {
+        Path cache = data.resolve("cache").resolve("felix");
+        if (!Files.isDirectory(cache)) {
+            return Optional.empty();
+        }
+        String own = home.toUri().toString();
+        Optional<String> other = Optional.empty();
+        try (Stream<Path> bundles = Files.list(cache)) {
+            for (Path info : bundles.map(b -> b.resolve("bundle.info")).filter(Files::isRegularFile).toList()) {
+                List<String> lines = Files.readAllLines(info, StandardCharsets.UTF_8);
+                String location = lines.size() > 1 ? lines.get(1) : "";
+                int dir = Math.max(location.lastIndexOf("/system/"), location.lastIndexOf("/bundles/"));
+                if (location.startsWith("file:") && dir > 0 && !location.startsWith(own)) {
+                    other = Optional.of(location.substring(0, dir + 1));
+                    break;
+                }
+            }
+        }
+        if (other.isPresent()) {
+            deleteTree(cache);
+            Files.deleteIfExists(data.resolve(VERIFIED));
+        }
+        return other;
+    }
+
     static String seed(Path home, Path data) throws IOException {
         Path cache = data.resolve("cache").resolve("felix");
         Path template = home.resolve(DIR);

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.apache.felix.framework.FrameworkFactory;
@@ -201,6 +202,11 @@ public final class Main {
         trace(err, "launcher checked the command line, data directory and port");
         configureLogging();
         try {
+            Optional<String> other = CacheTemplate.forgetOtherInstallation(options.home(), options.data());
+            if (other.isPresent()) {
+                out.println("tenure: the data directory was last used by the installation at " + other.get()
+                        + "; its framework cache is made again for this one (features, settings and data are kept)");
+            }
             String unused = CacheTemplate.seed(options.home(), options.data());
             if (unused != null && !unused.equals("no template")) {
                 out.println("tenure: the framework cache template is not used (" + unused + "); installing the bundles");

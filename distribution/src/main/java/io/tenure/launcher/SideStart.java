@@ -14,6 +14,7 @@ import org.osgi.framework.FrameworkListener;
 import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.startlevel.FrameworkStartLevel;
+import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
  * Starts a few system bundles on a thread of their own, beside the framework's start-level thread, instead of in
@@ -65,7 +66,7 @@ final class SideStart {
     /**
      * Gives every installed bundle its start level (the given ones {@value #LEVEL}, all others {@value #OTHERS}: a
      * framework cache of an earlier version has other levels), clears the persistent "started" mark of the given
-     * bundles (the start-level thread would start them otherwise) and arms the start. Call between {@code init()}
+     * bundles (the start-level thread would start them otherwise), resolves every installed bundle and arms the start. Call between {@code init()}
      * and {@code start()} of the framework.
      */
     static SideStart arm(BundleContext context, List<Bundle> bundles) throws BundleException {
@@ -83,6 +84,12 @@ final class SideStart {
                 bundle.stop(); // not active yet: this only clears the persistent mark
             }
         }
+        // Every installed bundle is resolved here, before two threads start bundles. Resolving takes the framework's
+        // global lock and then the lock of each bundle it resolves; a thread that holds a bundle's lock (starting it)
+        // and waits for the global lock to resolve it is interrupted by Felix, and that start fails ("Unable to
+        // acquire global lock for resolve"): it happened to Config Admin on the start-level thread while the side
+        // thread resolved Jetty together with Config Admin. Resolved bundles are started without the global lock.
+        context.getBundle(0).adapt(FrameworkWiring.class).resolveBundles(null);
         SideStart start = new SideStart(context, bundles);
         if (!bundles.isEmpty()) {
             context.addBundleListener(start.trigger);

@@ -72,6 +72,24 @@ class CacheTemplateTest {
     }
 
     @Test
+    void aCacheOfAnotherInstallationIsMadeAgainAndTheRestOfTheDataKept() throws Exception {
+        Path old = installation("tenure-0.1");
+        Path data = tmp.resolve("data");
+        runOnce(old, data); // its cache names old's bundles/tenure.store.jar
+        Files.writeString(data.resolve("modules.json"), "{}");
+        Path installed = installation("tenure-0.2");
+
+        assertEquals(java.util.Optional.empty(), CacheTemplate.forgetOtherInstallation(old, data), "its own cache is kept");
+        assertTrue(Files.exists(data.resolve("cache/felix/bundle1/bundle.info")));
+
+        assertEquals(java.util.Optional.of(old.toUri().toString()), CacheTemplate.forgetOtherInstallation(installed, data));
+        assertFalse(Files.exists(data.resolve("cache/felix")), "made again from this installation");
+        assertTrue(Files.exists(data.resolve("config/io/tenure/ingest.config")), "configuration kept");
+        assertTrue(Files.exists(data.resolve("modules.json")), "which features run kept");
+        assertEquals(java.util.Optional.empty(), CacheTemplate.forgetOtherInstallation(installed, data), "no cache: nothing to do");
+    }
+
+    @Test
     void aChangedJarMeansAFreshInstall() throws Exception {
         Path home = installation("home");
         runOnce(home, tmp.resolve("scratch"));

@@ -132,6 +132,10 @@ class SideStartTest extends FelixTest {
             installed.forEach(b -> b.adapt(BundleStartLevel.class).setStartLevel(1));
         }
         SideStart start = SideStart.arm(context, List.of(side));
+        for (Bundle bundle : installed) {
+            assertEquals(Bundle.RESOLVED, bundle.getState(), bundle.getSymbolicName()
+                    + " is resolved before two threads start bundles (resolving on both could fail a start)");
+        }
         framework.start();
         return start;
     }

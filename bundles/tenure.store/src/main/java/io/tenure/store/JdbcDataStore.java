@@ -100,8 +100,11 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
     private final Map<EntityContribution, List<EntityType<?>>> served = new LinkedHashMap<>();
     /** Contributed entities refused, with the reason (shown in the store's readiness detail). */
     private final Map<String, String> refused = new java.util.TreeMap<>();
-    /** The core types and then the contributed ones served now. */
-    private volatile List<EntityType<?>> types = Entities.ALL;
+    /**
+     * The core types and then the contributed ones served now; null while only the core types are (building those
+     * spins a few hundred accessor lambdas: the opening thread does it, beside the start of the other bundles).
+     */
+    private volatile List<EntityType<?>> types;
 
     public JdbcDataStore() {
     }
@@ -124,6 +127,7 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
         long started = System.nanoTime();
         Thread opener = new Thread(() -> {
             try {
+                LOG.debug("{} core entity types", Entities.ALL.size());
                 if (Database.seed(env(Database.URL_ENV), data, home)) {
                     LOG.info("New embedded database from the distribution's template {}", Database.TEMPLATE);
                 }
@@ -233,7 +237,7 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
         }
         for (EntityType<?> type : offered) {
             Set<String> taken = new HashSet<>();
-            types.forEach(t -> taken.add(t.name()));
+            types().forEach(t -> taken.add(t.name()));
             accepted.forEach(t -> taken.add(t.name()));
             try (Connection c = database.connection()) {
                 ExtensionTables.check(type, taken);
@@ -317,12 +321,13 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
 
     @Override
     public List<EntityType<?>> types() {
-        return types;
+        List<EntityType<?>> served = types;
+        return served != null ? served : Entities.ALL;
     }
 
     @Override
     public Optional<EntityType<?>> type(String name) {
-        return types.stream().filter(t -> t.name().equals(name)).findFirst();
+        return types().stream().filter(t -> t.name().equals(name)).findFirst();
     }
 
     @Override
