@@ -1,5 +1,7 @@
 package io.tenure.ingest;
 
+import java.util.Optional;
+
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
@@ -22,6 +24,14 @@ public class IngestReadiness implements ReadinessCheck {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile Ingestion ingestion;
 
+    public IngestReadiness() {
+    }
+
+    /** A check of this ingestion (tests). */
+    IngestReadiness(Ingestion ingestion) {
+        this.ingestion = ingestion;
+    }
+
     @Override
     public String name() {
         return "ingest";
@@ -33,7 +43,15 @@ public class IngestReadiness implements ReadinessCheck {
         if (current == null) {
             return Readiness.notReady("starting the write-ahead log");
         }
-        return current.invalid().map(Readiness::notReady).orElseGet(() ->
-                Readiness.ready("journal " + current.journal() + ", " + current.backlogBytes() + " bytes not yet applied"));
+        Optional<String> invalid = current.invalid();
+        if (invalid.isPresent()) {
+            return Readiness.notReady(invalid.get());
+        }
+        // After a configuration change the component is a new instance, and the HTTP server swaps the tracking servlet
+        // over to it a moment later: until then calls still reach the old one, which is stopping (503).
+        if (!current.served()) {
+            return Readiness.notReady("the tracking API at /v1 is not served by the running ingestion yet");
+        }
+        return Readiness.ready("journal " + current.journal() + ", " + current.backlogBytes() + " bytes not yet applied");
     }
 }

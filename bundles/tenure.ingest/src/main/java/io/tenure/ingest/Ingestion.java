@@ -69,6 +69,8 @@ public class Ingestion {
     private String journal;
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean closing;
+    /** Whether the HTTP server serves the tracking API with this instance (its servlet is initialised). */
+    private volatile boolean served;
     /** Why ingestion is not running (its configuration is not valid), or null while it runs. */
     private volatile String invalid;
     private final Map<String, CachedSource> sources = new ConcurrentHashMap<>();
@@ -165,6 +167,16 @@ public class Ingestion {
 
     String journal() {
         return journal;
+    }
+
+    /** Told by the tracking servlet when the HTTP server has initialised it with this instance, or destroyed it. */
+    void served(boolean serving) {
+        served = serving;
+    }
+
+    /** @return whether the tracking API is served by this instance now */
+    boolean served() {
+        return served;
     }
 
     /** @return why ingestion is not running (its configuration is not valid), if it is not */

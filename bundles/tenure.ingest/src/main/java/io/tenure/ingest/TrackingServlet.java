@@ -12,6 +12,7 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -25,6 +26,19 @@ public class TrackingServlet extends HttpServlet {
 
     @Reference
     private transient Ingestion ingestion;
+
+    /** The HTTP server serves this servlet from now on: with a new configuration, only from now on (see IngestReadiness). */
+    @Override
+    public void init() throws ServletException {
+        super.init();
+        ingestion.served(true);
+    }
+
+    @Override
+    public void destroy() {
+        ingestion.served(false);
+        super.destroy();
+    }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.GZIPOutputStream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -85,6 +86,25 @@ class IngestionTest {
     static String track(String messageId, String user, String event, String extra) {
         return "{\"type\":\"track\",\"messageId\":\"" + messageId + "\",\"userId\":\"" + user + "\",\"event\":\"" + event + "\","
                 + AT + extra + "}";
+    }
+
+    @Test
+    void healthSaysReadyOnlyOnceTheTrackingApiIsServedByTheRunningIngestion() throws Exception {
+        try (Databases.Fresh fresh = Databases.H2.open(); JdbcDataStore store = new JdbcDataStore(fresh.db)) {
+            Ingestion ingestion = new Ingestion(new JdbcEventLedger(store), store, TestSettings.settings(Map.of()), dir);
+            try {
+                assertFalse(new IngestReadiness(null).check().ready(), "no ingestion yet");
+                IngestReadiness readiness = new IngestReadiness(ingestion);
+                assertFalse(readiness.check().ready(), "running, but the HTTP server has not initialised its servlet yet");
+                assertTrue(readiness.check().detail().contains("not served"), readiness.check().detail());
+                ingestion.served(true);
+                assertTrue(readiness.check().ready(), readiness.check().detail());
+                ingestion.served(false);
+                assertFalse(readiness.check().ready(), "its servlet was destroyed");
+            } finally {
+                ingestion.close();
+            }
+        }
     }
 
     @ParameterizedTest
