@@ -105,11 +105,6 @@ final class CacheTemplate {
     }
 
     /**
-     * Copies the template into {@code data}/cache/felix when there is no framework cache there yet.
-     *
-     * @return why it was not used, or null when it was (or when a cache exists already)
-     */
-    /**
      * Forgets a data directory's framework cache made by another installation (another {@code home}, as when a new
      * version is unpacked elsewhere and started with {@code --data} on the old data): the cache names that
      * installation's JARs, which would be started beside this one's, or refused as duplicates. It holds nothing
@@ -119,20 +114,13 @@ final class CacheTemplate {
      */
     static Optional<String> forgetOtherInstallation(Path home, Path data) throws IOException {
         Path cache = data.resolve("cache").resolve("felix");
-        if (!Files.isDirectory(cache)) {
-            return Optional.empty();
-        }
         String own = home.toUri().toString();
         Optional<String> other = Optional.empty();
-        try (Stream<Path> bundles = Files.list(cache)) {
-            for (Path info : bundles.map(b -> b.resolve("bundle.info")).filter(Files::isRegularFile).toList()) {
-                List<String> lines = Files.readAllLines(info, StandardCharsets.UTF_8);
-                String location = lines.size() > 1 ? lines.get(1) : "";
-                int dir = Math.max(location.lastIndexOf("/system/"), location.lastIndexOf("/bundles/"));
-                if (location.startsWith("file:") && dir > 0 && !location.startsWith(own)) {
-                    other = Optional.of(location.substring(0, dir + 1));
-                    break;
-                }
+        for (String location : locations(cache).values()) {
+            int dir = Math.max(location.lastIndexOf("/system/"), location.lastIndexOf("/bundles/"));
+            if (location.startsWith("file:") && dir > 0 && !location.startsWith(own)) {
+                other = Optional.of(location.substring(0, dir + 1));
+                break;
             }
         }
         if (other.isPresent()) {
@@ -142,6 +130,11 @@ final class CacheTemplate {
         return other;
     }
 
+    /**
+     * Copies the template into {@code data}/cache/felix when there is no framework cache there yet.
+     *
+     * @return why it was not used, or null when it was (or when a cache exists already)
+     */
     static String seed(Path home, Path data) throws IOException {
         Path cache = data.resolve("cache").resolve("felix");
         Path template = home.resolve(DIR);
@@ -197,23 +190,31 @@ final class CacheTemplate {
      */
     private static java.util.Map<String, String> cachedCopies(Path felix) throws IOException {
         java.util.Map<String, String> copies = new java.util.HashMap<>();
+        for (java.util.Map.Entry<Path, String> bundle : locations(felix).entrySet()) {
+            try (Stream<Path> revisions = Files.list(bundle.getKey())) {
+                revisions.filter(r -> r.getFileName().toString().startsWith("version") && Files.isRegularFile(r.resolve("bundle.jar")))
+                        .max(java.util.Comparator.comparing(CacheTemplate::revision))
+                        .ifPresent(r -> copies.put(bundle.getValue(), felix.relativize(r.resolve("bundle.jar")).toString().replace('\\', '/')));
+            }
+        }
+        return copies;
+    }
+
+    /** Each bundle folder of a Felix cache with its bundle's location: the second line of its {@code bundle.info}. */
+    private static java.util.Map<Path, String> locations(Path felix) throws IOException {
+        java.util.Map<Path, String> locations = new java.util.LinkedHashMap<>();
         if (!Files.isDirectory(felix)) {
-            return copies;
+            return locations;
         }
         try (Stream<Path> bundles = Files.list(felix)) {
             for (Path bundle : bundles.filter(b -> Files.isRegularFile(b.resolve("bundle.info"))).toList()) {
                 List<String> info = Files.readAllLines(bundle.resolve("bundle.info"), StandardCharsets.UTF_8);
-                if (info.size() < 2) {
-                    continue;
-                }
-                try (Stream<Path> revisions = Files.list(bundle)) {
-                    revisions.filter(r -> r.getFileName().toString().startsWith("version") && Files.isRegularFile(r.resolve("bundle.jar")))
-                            .max(java.util.Comparator.comparing(CacheTemplate::revision))
-                            .ifPresent(r -> copies.put(info.get(1).trim(), felix.relativize(r.resolve("bundle.jar")).toString().replace('\\', '/')));
+                if (info.size() >= 2) {
+                    locations.put(bundle, info.get(1).trim());
                 }
             }
         }
-        return copies;
+        return locations;
     }
 
     /**

@@ -392,7 +392,6 @@ public final class Main {
      * in milliseconds since the JVM started and with the thread that did it, to see where a start spends its time.
      */
     private static void traceStartup(BundleContext context, PrintStream err) {
-        long jvmStart = JVM_STARTED;
         context.addBundleListener((org.osgi.framework.SynchronousBundleListener) event -> {
             String what = switch (event.getType()) {
                 case org.osgi.framework.BundleEvent.STARTING -> "starting";
@@ -401,16 +400,14 @@ public final class Main {
                 default -> null;
             };
             if (what != null) {
-                err.printf("trace %6d ms  [%s] bundle %s %s%n", System.currentTimeMillis() - jvmStart,
-                        Thread.currentThread().getName(), event.getBundle().getSymbolicName(), what);
+                trace(err, "bundle " + event.getBundle().getSymbolicName() + " " + what);
             }
         });
         context.addServiceListener(event -> {
             if (event.getType() == org.osgi.framework.ServiceEvent.REGISTERED) {
                 Object classes = event.getServiceReference().getProperty(Constants.OBJECTCLASS);
-                err.printf("trace %6d ms  [%s] service %s of %s%n", System.currentTimeMillis() - jvmStart,
-                        Thread.currentThread().getName(), String.join(",", (String[]) classes),
-                        event.getServiceReference().getBundle().getSymbolicName());
+                trace(err, "service " + String.join(",", (String[]) classes) + " of "
+                        + event.getServiceReference().getBundle().getSymbolicName());
             }
         });
     }

@@ -66,8 +66,8 @@ final class SideStart {
     /**
      * Gives every installed bundle its start level (the given ones {@value #LEVEL}, all others {@value #OTHERS}: a
      * framework cache of an earlier version has other levels), clears the persistent "started" mark of the given
-     * bundles (the start-level thread would start them otherwise), resolves every installed bundle and arms the start. Call between {@code init()}
-     * and {@code start()} of the framework.
+     * bundles (the start-level thread would start them otherwise), resolves every installed bundle and arms the
+     * start. Call between {@code init()} and {@code start()} of the framework.
      */
     static SideStart arm(BundleContext context, List<Bundle> bundles) throws BundleException {
         for (Bundle bundle : context.getBundles()) {
