@@ -25,7 +25,8 @@ record LaunchOptions(String command, Path home, Path data, String host, int port
               import DIR load every <entity>.csv / <entity>.jsonl in DIR into the store, atomically (Tenure stopped);
                          exit code 2 and every bad row listed when any row is bad
               export DIR write every entity to DIR as <entity>.csv (or .jsonl with --format jsonl)
-              cache-template   (used by the build) start once and keep the framework cache for faster first starts
+              cache-template   (used by the build) start once and keep the framework cache and the class archive
+                         for faster first starts
               version    print the version
               --help     print this help
 

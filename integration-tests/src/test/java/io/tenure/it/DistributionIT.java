@@ -51,6 +51,48 @@ class DistributionIT {
         }
     }
 
+    /**
+     * The build records a class archive into lib/cds; a copy of the installation (elsewhere, as cp -a, tar or unzip
+     * leave it) maps it on its very first start. With -Xshare:on the JVM refuses to start when it cannot map it (a
+     * class path or a JAR that differs from the recording's), so the start itself is the check.
+     */
+    @Test
+    void aCopiedInstallationMapsTheClassArchiveOfTheBuildOnItsFirstStart() throws Exception {
+        Path home = TenureProcess.freshHome("cds-shipped");
+        assertEquals(1, archives(home.resolve("lib/cds")).size(), "the build records one class archive into lib/cds");
+        try (TenureProcess tenure = TenureProcess.start(home, home.resolve("data"), TenureProcess.freePort(),
+                java.util.Map.of("TENURE_JAVA_OPTS", "-Xshare:on"))) {
+            awaitOutput(tenure, "is ready in");
+        }
+        assertEquals(List.of(), archives(home.resolve("data/cache")), "nothing recorded: the build's archive was used");
+    }
+
+    /** Without an archive for this JVM and these JARs (another JVM than the build's), the first start records one. */
+    @Test
+    void withoutTheBuildsArchiveTheFirstStartRecordsOneThatTheNextStartMaps() throws Exception {
+        Path home = TenureProcess.freshHome("cds-recorded");
+        for (Path archive : archives(home.resolve("lib/cds"))) {
+            Files.delete(archive);
+        }
+        try (TenureProcess first = TenureProcess.start(home)) {
+            awaitOutput(first, "is ready in");
+        }
+        assertEquals(1, archives(home.resolve("data/cache")).size(), "the first start recorded an archive");
+        try (TenureProcess second = TenureProcess.start(home, home.resolve("data"), TenureProcess.freePort(),
+                java.util.Map.of("TENURE_JAVA_OPTS", "-Xshare:on"))) {
+            awaitOutput(second, "is ready in");
+        }
+    }
+
+    private static List<Path> archives(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().matches("classes-\\d+\\.jsa")).sorted().toList();
+        }
+    }
+
     @Test
     void versionAndHelp() throws Exception {
         Path home = TenureProcess.freshHome("cli");
