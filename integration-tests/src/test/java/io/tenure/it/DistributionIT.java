@@ -52,6 +52,54 @@ class DistributionIT {
     }
 
     /**
+     * While the framework starts the feature bundles one after another, /health answers 503 with those features
+     * "starting" (the modules check saying so), never "failed": an operator or a load balancer watching a start must
+     * not read a failure that is only a queue. It answers 200 once all are active. (Whether the window in which the
+     * features are queued falls while /health is already served depends on the timing of a start; ModuleManagerBootTest
+     * checks the states themselves.)
+     */
+    @Test
+    void healthSaysStartingNotFailedWhileTheFeaturesStart() throws Exception {
+        Path home = TenureProcess.freshHome("boot-health");
+        int port = TenureProcess.freePort();
+        Process process = TenureProcess.launch(home, home.resolve("data"), port);
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(1)).build();
+        java.net.http.HttpRequest health = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/health"))
+                .timeout(java.time.Duration.ofSeconds(5)).GET().build();
+        List<String> whileStarting = new ArrayList<>();
+        String ready = null;
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (ready == null && System.nanoTime() < deadline && process.isAlive()) {
+                try {
+                    HttpResponse<String> r = http.send(health, HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() == 200) {
+                        ready = r.body();
+                    } else if (r.statusCode() == 503) {
+                        whileStarting.add(r.body());
+                    }
+                } catch (IOException e) {
+                    // not listening yet
+                }
+                Thread.sleep(2);
+            }
+        } finally {
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+            process.waitFor(40, TimeUnit.SECONDS);
+        }
+        assertTrue(ready != null, "Tenure became ready");
+        assertFalse(whileStarting.isEmpty(), "/health was read before the runtime was ready");
+        for (String body : whileStarting) {
+            JsonObject features = JsonParser.parseString(body).getAsJsonObject().getAsJsonObject("features");
+            for (String feature : features.keySet()) {
+                String state = features.get(feature).getAsString();
+                assertTrue(state.equals("active") || state.equals("starting"), feature + " read " + state + " during the start: " + body);
+            }
+        }
+    }
+
+    /**
      * The build records a class archive into lib/cds; a copy of the installation (elsewhere, as cp -a, tar or unzip
      * leave it) maps it on its very first start. With -Xshare:on the JVM refuses to start when it cannot map it (a
      * class path or a JAR that differs from the recording's), so the start itself is the check.

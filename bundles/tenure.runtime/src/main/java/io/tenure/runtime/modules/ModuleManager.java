@@ -355,7 +355,7 @@ public class ModuleManager implements ModuleService, ReadinessCheck, BundleListe
 
     @Override
     public Readiness check() {
-        if (booted.getCount() > 0) {
+        if (booted.getCount() > 0 || frameworkStarting()) {
             return Readiness.notReady("starting features");
         }
         long before = switched.get();
@@ -426,6 +426,16 @@ public class ModuleManager implements ModuleService, ReadinessCheck, BundleListe
                 }
             });
         }
+    }
+
+    /**
+     * True while the framework is still starting its bundles: the boot asks for the feature bundles to start, and the
+     * framework's start-level thread starts them one after another afterwards, so one not active yet is queued, not
+     * failed.
+     */
+    private boolean frameworkStarting() {
+        Bundle system = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION);
+        return system != null && system.getState() == Bundle.STARTING;
     }
 
     private void startBundle(Bundle bundle) {
@@ -645,7 +655,7 @@ public class ModuleManager implements ModuleService, ReadinessCheck, BundleListe
             state = ModuleState.FAILED;
         } else if (allActive) {
             state = ModuleState.ACTIVE;
-        } else if (booted.getCount() > 0 || starting.contains(feature.name())) {
+        } else if (booted.getCount() > 0 || starting.contains(feature.name()) || frameworkStarting()) {
             state = ModuleState.STARTING;
         } else {
             state = anyStoppedByHand ? ModuleState.PARTIAL : ModuleState.FAILED;
