@@ -115,6 +115,29 @@ class DistributionIT {
         assertEquals(List.of(), archives(home.resolve("data/cache")), "nothing recorded: the build's archive was used");
     }
 
+    /**
+     * An installation whose own data/cache cannot be written (installed read-only, run with --data elsewhere) still
+     * maps the build's archive, which is only read; here data/cache is a file, so nothing can be made there.
+     */
+    @Test
+    void anInstallationThatCannotBeWrittenStillMapsTheBuildsArchive() throws Exception {
+        Path home = TenureProcess.freshHome("cds-read-only");
+        Files.createDirectories(home.resolve("data"));
+        Files.writeString(home.resolve("data/cache"), "not a directory");
+        Path data = home.resolveSibling(home.getFileName() + "-data");
+        Path classLog = home.resolveSibling(home.getFileName() + "-classes.log").toAbsolutePath();
+        try (TenureProcess tenure = TenureProcess.start(home, data, TenureProcess.freePort(),
+                java.util.Map.of("TENURE_JAVA_OPTS", "-Xshare:on -Xlog:class+load=info:file=" + classLog))) {
+            awaitOutput(tenure, "is ready in");
+            int exit = tenure.stop();
+            assertEquals(143, exit, "a SIGTERM stop exits as terminated by SIGTERM: " + tenure.output());
+        }
+        assertEquals("not a directory", Files.readString(home.resolve("data/cache")));
+        // The launcher's own class came from the build's archive (the JDK's own archive holds only JDK classes).
+        assertTrue(Files.readAllLines(classLog).stream().anyMatch(
+                l -> l.contains(" io.tenure.launcher.Main source: shared objects file (top)")), "launcher class from the build's archive");
+    }
+
     /** Without an archive for this JVM and these JARs (another JVM than the build's), the first start records one. */
     @Test
     void withoutTheBuildsArchiveTheFirstStartRecordsOneThatTheNextStartMaps() throws Exception {
