@@ -108,11 +108,14 @@ class DistributionIT {
     void aCopiedInstallationMapsTheClassArchiveOfTheBuildOnItsFirstStart() throws Exception {
         Path home = TenureProcess.freshHome("cds-shipped");
         assertEquals(1, archives(home.resolve("lib/cds")).size(), "the build records one class archive into lib/cds");
+        Path classLog = home.resolveSibling(home.getFileName() + "-classes.log").toAbsolutePath();
         try (TenureProcess tenure = TenureProcess.start(home, home.resolve("data"), TenureProcess.freePort(),
-                java.util.Map.of("TENURE_JAVA_OPTS", "-Xshare:on"))) {
+                java.util.Map.of("TENURE_JAVA_OPTS", "-Xshare:on -Xlog:class+load=info:file=" + classLog))) {
             awaitOutput(tenure, "is ready in");
         }
         assertEquals(List.of(), archives(home.resolve("data/cache")), "nothing recorded: the build's archive was used");
+        assertTrue(Files.readAllLines(classLog).stream().anyMatch(
+                l -> l.contains(" io.tenure.launcher.Main source: shared objects file (top)")), "launcher class from the build's archive");
     }
 
     /**
