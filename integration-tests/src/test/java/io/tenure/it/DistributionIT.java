@@ -109,13 +109,11 @@ class DistributionIT {
         Path home = TenureProcess.freshHome("cds-shipped");
         assertEquals(1, archives(home.resolve("lib/cds")).size(), "the build records one class archive into lib/cds");
         Path classLog = home.resolveSibling(home.getFileName() + "-classes.log").toAbsolutePath();
-        try (TenureProcess tenure = TenureProcess.start(home, home.resolve("data"), TenureProcess.freePort(),
-                java.util.Map.of("TENURE_JAVA_OPTS", "-Xshare:on -Xlog:class+load=info:file=" + classLog))) {
+        try (TenureProcess tenure = TenureProcess.start(home, home.resolve("data"), TenureProcess.freePort(), mapOnly(classLog))) {
             awaitOutput(tenure, "is ready in");
         }
         assertEquals(List.of(), archives(home.resolve("data/cache")), "nothing recorded: the build's archive was used");
-        assertTrue(Files.readAllLines(classLog).stream().anyMatch(
-                l -> l.contains(" io.tenure.launcher.Main source: shared objects file (top)")), "launcher class from the build's archive");
+        assertLauncherFromTheBuildsArchive(classLog);
     }
 
     /**
@@ -129,16 +127,13 @@ class DistributionIT {
         Files.writeString(home.resolve("data/cache"), "not a directory");
         Path data = home.resolveSibling(home.getFileName() + "-data");
         Path classLog = home.resolveSibling(home.getFileName() + "-classes.log").toAbsolutePath();
-        try (TenureProcess tenure = TenureProcess.start(home, data, TenureProcess.freePort(),
-                java.util.Map.of("TENURE_JAVA_OPTS", "-Xshare:on -Xlog:class+load=info:file=" + classLog))) {
+        try (TenureProcess tenure = TenureProcess.start(home, data, TenureProcess.freePort(), mapOnly(classLog))) {
             awaitOutput(tenure, "is ready in");
             int exit = tenure.stop();
             assertEquals(143, exit, "a SIGTERM stop exits as terminated by SIGTERM: " + tenure.output());
         }
         assertEquals("not a directory", Files.readString(home.resolve("data/cache")));
-        // The launcher's own class came from the build's archive (the JDK's own archive holds only JDK classes).
-        assertTrue(Files.readAllLines(classLog).stream().anyMatch(
-                l -> l.contains(" io.tenure.launcher.Main source: shared objects file (top)")), "launcher class from the build's archive");
+        assertLauncherFromTheBuildsArchive(classLog);
     }
 
     /** Without an archive for this JVM and these JARs (another JVM than the build's), the first start records one. */
@@ -156,6 +151,17 @@ class DistributionIT {
                 java.util.Map.of("TENURE_JAVA_OPTS", "-Xshare:on"))) {
             awaitOutput(second, "is ready in");
         }
+    }
+
+    /** JVM options: refuse to start without a class archive (-Xshare:on), and log where each class came from. */
+    private static java.util.Map<String, String> mapOnly(Path classLog) {
+        return java.util.Map.of("TENURE_JAVA_OPTS", "-Xshare:on -Xlog:class+load=info:file=" + classLog);
+    }
+
+    /** The launcher's own class came from the top archive, the build's (the JDK's own archive holds only JDK classes). */
+    private static void assertLauncherFromTheBuildsArchive(Path classLog) throws IOException {
+        assertTrue(Files.readAllLines(classLog).stream().anyMatch(
+                l -> l.contains(" io.tenure.launcher.Main source: shared objects file (top)")), "launcher class from the build's archive");
     }
 
     private static List<Path> archives(Path dir) throws IOException {

@@ -127,6 +127,7 @@ public class JdbcDataStore implements DataStore, ReadinessCheck, AutoCloseable {
         long started = System.nanoTime();
         Thread opener = new Thread(() -> {
             try {
+                // Entities.ALL is built here (its first use), on this thread beside the start of the other bundles.
                 LOG.debug("{} core entity types", Entities.ALL.size());
                 if (Database.seed(env(Database.URL_ENV), data, home)) {
                     LOG.info("New embedded database from the distribution's template {}", Database.TEMPLATE);

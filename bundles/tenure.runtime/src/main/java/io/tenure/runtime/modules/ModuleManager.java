@@ -355,7 +355,7 @@ public class ModuleManager implements ModuleService, ReadinessCheck, BundleListe
 
     @Override
     public Readiness check() {
-        if (booted.getCount() > 0 || frameworkStarting()) {
+        if (booting()) {
             return Readiness.notReady("starting features");
         }
         long before = switched.get();
@@ -429,11 +429,14 @@ public class ModuleManager implements ModuleService, ReadinessCheck, BundleListe
     }
 
     /**
-     * True while the framework is still starting its bundles: the boot asks for the feature bundles to start, and the
-     * framework's start-level thread starts them one after another afterwards, so one not active yet is queued, not
-     * failed.
+     * True until the boot has asked for the active features' bundles to start and the framework has started them: the
+     * framework's start-level thread starts them one after another after the boot, so until the framework (the system
+     * bundle) has started, a bundle not active yet is queued, not failed.
      */
-    private boolean frameworkStarting() {
+    private boolean booting() {
+        if (booted.getCount() > 0) {
+            return true;
+        }
         Bundle system = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION);
         return system != null && system.getState() == Bundle.STARTING;
     }
@@ -655,7 +658,7 @@ public class ModuleManager implements ModuleService, ReadinessCheck, BundleListe
             state = ModuleState.FAILED;
         } else if (allActive) {
             state = ModuleState.ACTIVE;
-        } else if (booted.getCount() > 0 || starting.contains(feature.name()) || frameworkStarting()) {
+        } else if (booting() || starting.contains(feature.name())) {
             state = ModuleState.STARTING;
         } else {
             state = anyStoppedByHand ? ModuleState.PARTIAL : ModuleState.FAILED;
