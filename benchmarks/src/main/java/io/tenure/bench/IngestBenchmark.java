@@ -126,7 +126,7 @@ public final class IngestBenchmark {
     private static Result run(String database, Optional<String> url, String user, int seconds, int clients) throws Exception {
         Path assembly = Path.of(System.getProperty("tenure.assembly")).toAbsolutePath();
         Path home = Files.createTempDirectory("tenure-ingest-bench");
-        copy(assembly, home);
+        Installations.copy(assembly, home);
         int port;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
@@ -252,11 +252,7 @@ public final class IngestBenchmark {
             Path log = Path.of("target", "ingest-" + database.toLowerCase(java.util.Locale.ROOT) + "-server.log");
             Files.createDirectories(log.toAbsolutePath().getParent());
             Files.copy(home.resolve("out.log"), log, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            try (var files = Files.walk(home)) {
-                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(f);
-                }
-            }
+            Installations.deleteTree(home);
         }
     }
 
@@ -317,18 +313,5 @@ public final class IngestBenchmark {
             Thread.sleep(200);
         }
         throw new IllegalStateException("the server did not become healthy at " + base);
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (var files = Files.walk(from)) {
-            for (Path source : files.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else if (!source.startsWith(from.resolve("data"))) {
-                    Files.copy(source, target);
-                }
-            }
-        }
     }
 }

@@ -249,7 +249,7 @@ public final class MetricsScaleBenchmark {
     private static void server(String url, String user) throws Exception {
         Path assembly = Path.of(System.getProperty("tenure.assembly")).toAbsolutePath();
         Path home = Files.createTempDirectory("tenure-scale");
-        copy(assembly, home);
+        Installations.copy(assembly, home);
         int port;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
@@ -304,19 +304,6 @@ public final class MetricsScaleBenchmark {
             p.toHandle().descendants().forEach(ProcessHandle::destroy);
             p.destroy();
             p.waitFor();
-        }
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (var files = Files.walk(from)) {
-            for (Path source : files.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else if (!source.startsWith(from.resolve("data"))) {
-                    Files.copy(source, target);
-                }
-            }
         }
     }
 

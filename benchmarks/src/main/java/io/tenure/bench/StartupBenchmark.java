@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -46,11 +45,14 @@ public final class StartupBenchmark {
         int runs = Integer.getInteger("bench.runs", 5);
         Path assembly = Path.of(System.getProperty("tenure.assembly")).toAbsolutePath();
         Path work = Files.createTempDirectory("tenure-bench");
-        Path tenureHome = copy(assembly, work.resolve("tenure"));
-        Path bareHome = copy(assembly, work.resolve("bare"));
+        Path tenureHome = Installations.copy(assembly, work.resolve("tenure"));
+        Path bareHome = Installations.copy(assembly, work.resolve("bare"));
         // An installation without the class archive the build records: what a JVM other than the build's gets.
-        Path otherJvmHome = copy(assembly, work.resolve("other-jvm"));
-        deleteTree(otherJvmHome.resolve("lib/cds"));
+        Path otherJvmHome = Installations.copy(assembly, work.resolve("other-jvm"));
+        if (!Files.isDirectory(otherJvmHome.resolve("lib/cds"))) {
+            throw new IllegalStateException(assembly + "/lib/cds is missing: the build records the class archive there (mvn install)");
+        }
+        Installations.deleteTree(otherJvmHome.resolve("lib/cds"));
         try (Stream<Path> features = Files.list(bareHome.resolve("features"))) {
             for (Path f : features.toList()) {
                 Files.delete(f);
@@ -260,30 +262,5 @@ public final class StartupBenchmark {
         try (ServerSocket s = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            throw new IllegalStateException(root + " is missing: the build records the class archive there (mvn install)");
-        }
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path p : files.sorted(Collections.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
-
-    private static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path source : files.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else if (!source.startsWith(from.resolve("data"))) {
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-        return to;
     }
 }
